@@ -1,0 +1,53 @@
+//! Foreign keys.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// A FOREIGN KEY constraint.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ForeignKey {
+    /// The constraint name; filled with `<table>_<columns>_fkey` when left empty.
+    pub name: String,
+    /// The referencing columns of this table.
+    pub columns: Vec<String>,
+    /// The referenced table.
+    pub references: String,
+    /// The referenced columns; they must form the primary key or a unique constraint.
+    pub referenced_columns: Vec<String>,
+    /// What happens to referencing rows when the referenced row is deleted.
+    #[serde(default)]
+    pub on_delete: FkAction,
+    /// What happens to referencing rows when the referenced key changes.
+    #[serde(default)]
+    pub on_update: FkAction,
+}
+
+/// A referential action.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FkAction {
+    /// Reject the change at the end of the statement (the SQL default).
+    #[default]
+    NoAction,
+    /// Reject the change immediately.
+    Restrict,
+    /// Delete or update the referencing rows too.
+    Cascade,
+    /// Set the referencing columns to NULL.
+    SetNull,
+    /// Set the referencing columns to their defaults.
+    SetDefault,
+}
+
+impl fmt::Display for FkAction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            FkAction::NoAction => "NO ACTION",
+            FkAction::Restrict => "RESTRICT",
+            FkAction::Cascade => "CASCADE",
+            FkAction::SetNull => "SET NULL",
+            FkAction::SetDefault => "SET DEFAULT",
+        })
+    }
+}

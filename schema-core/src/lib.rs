@@ -1,0 +1,97 @@
+//! A dialect-neutral, serde-serializable model of a relational schema, its validation, and the
+//! traits `#[derive(Table)]` and `#[derive(SqlEnum)]` implement.
+//!
+//! Declare tables as Rust types, assemble them with [`Schema::builder`], and hand the
+//! [`Schema`] to `schema-dialects` for PostgreSQL, MySQL/MariaDB and SQLite DDL.
+//!
+//! ```
+//! use schema_core::{Schema, SqlEnum, Table};
+//!
+//! /// A customer of the platform.
+//! #[derive(Table)]
+//! #[table(name = "tenants")]
+//! pub struct Tenant {
+//!     #[column(primary_key, identity)]
+//!     pub id: i64,
+//!     /// Shown in URLs.
+//!     #[column(varchar(63), unique)]
+//!     pub slug: String,
+//! }
+//!
+//! #[derive(SqlEnum)]
+//! #[sql_enum(name = "invoice_status")]
+//! pub enum InvoiceStatus { Draft, Open, Paid }
+//!
+//! /// One bill sent to a tenant.
+//! #[derive(Table)]
+//! #[table(name = "invoices", unique(tenant_id, number), check(sql = "total_cents >= 0"))]
+//! pub struct Invoice {
+//!     #[column(primary_key, identity)]
+//!     pub id: i64,
+//!     #[column(references = Tenant, on_delete = cascade, index)]
+//!     pub tenant_id: i64,
+//!     pub number: i32,
+//!     pub total_cents: i64,
+//!     #[column(default = "draft")]
+//!     pub status: InvoiceStatus,
+//!     pub note: Option<String>,
+//! }
+//!
+//! let schema = Schema::builder().table::<Tenant>().table::<Invoice>().build().unwrap();
+//! let invoices = schema.table("invoices").unwrap();
+//! assert_eq!(invoices.foreign_keys[0].references, "tenants");
+//! assert!(invoices.find_column("note").unwrap().nullable);
+//! ```
+//!
+//! Validation reports every problem at once, each naming its table and column:
+//!
+//! ```
+//! use schema_core::{Column, ForeignKey, Schema, SqlType, TableDef};
+//! let errors = Schema::builder()
+//!     .table_def(
+//!         TableDef::new("invoices")
+//!             .column(Column::new("id", SqlType::BigInt))
+//!             .column(Column::new("tenant_id", SqlType::Integer))
+//!             .primary_key(["id"])
+//!             .foreign_key(ForeignKey::to("tenant", ["id"]).columns(["tenant_id"])),
+//!     )
+//!     .table_def(TableDef::new("tenants").column(Column::new("id", SqlType::BigInt)).primary_key(["id"]))
+//!     .build()
+//!     .unwrap_err();
+//! assert_eq!(
+//!     errors.to_string(),
+//!     "1 problem in the schema:\n\
+//!      error: table `invoices`: foreign key `invoices_tenant_id_fkey` references table `tenant`, which is not in the schema\n  \
+//!      help: did you mean `tenants`?\n"
+//! );
+//! ```
+
+mod check;
+mod column;
+mod column_type;
+mod diagnostic;
+mod engine;
+mod foreign_key;
+mod index;
+mod key;
+pub mod naming;
+mod schema;
+mod sql_type;
+mod table;
+mod table_trait;
+mod validate;
+
+pub use check::Check;
+pub use column::{Column, ColumnDefault, Identity, Literal};
+pub use diagnostic::{Diagnostic, Diagnostics};
+pub use engine::Engine;
+pub use foreign_key::{FkAction, ForeignKey};
+pub use index::Index;
+pub use key::{PrimaryKey, Unique};
+pub use schema::{Schema, SchemaBuilder};
+pub use sql_type::{EnumType, SqlType};
+pub use table::TableDef;
+pub use table_trait::{__private, ColumnType, NoPrimaryKey, SqlEnum, Table};
+
+#[cfg(feature = "derive")]
+pub use schema_derive::{SqlEnum, Table};

@@ -1,0 +1,114 @@
+//! The schema: every table, assembled and validated.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Diagnostics, EnumType, SqlType, Table, TableDef, naming, validate};
+
+/// A validated, canonical schema.
+///
+/// Built with [`Schema::builder`]; tables are kept sorted by name and every constraint and index
+/// has a name, so two builds of the same declarations serialize identically.
+///
+/// ```
+/// use schema_core::{Column, Schema, SqlType, TableDef};
+/// let schema = Schema::builder()
+///     .table_def(TableDef::new("tenants").column(Column::new("id", SqlType::BigInt)).primary_key(["id"]))
+///     .build()
+///     .unwrap();
+/// assert_eq!(schema.tables[0].primary_key.as_ref().unwrap().name, "tenants_pkey");
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Schema {
+    /// The tables, sorted by name.
+    pub tables: Vec<TableDef>,
+}
+
+impl Schema {
+    /// Starts assembling a schema.
+    pub fn builder() -> SchemaBuilder {
+        SchemaBuilder::default()
+    }
+
+    /// The table with this name.
+    pub fn table(&self, name: &str) -> Option<&TableDef> {
+        self.tables.iter().find(|table| table.name == name)
+    }
+
+    /// The enum types the columns use, each once, in order of first use.
+    pub fn enum_types(&self) -> Vec<&EnumType> {
+        let mut found: Vec<&EnumType> = Vec::new();
+        for column in self.tables.iter().flat_map(|table| &table.columns) {
+            if let SqlType::Enum(enum_type) = &column.sql_type
+                && !found.iter().any(|known| known.name == enum_type.name) {
+                    found.push(enum_type);
+                }
+        }
+        found
+    }
+}
+
+/// Assembles tables into a [`Schema`].
+///
+/// ```
+/// use schema_core::{Column, Schema, SqlType, TableDef};
+/// let result = Schema::builder()
+///     .table_def(TableDef::new("a").column(Column::new("id", SqlType::BigInt)).primary_key(["id"]))
+///     .table_def(TableDef::new("a").column(Column::new("id", SqlType::BigInt)).primary_key(["nope"]))
+///     .build();
+/// let errors = result.unwrap_err();
+/// assert_eq!(errors.len(), 2); // the duplicate table and the unknown key column
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct SchemaBuilder {
+    tables: Vec<TableDef>,
+}
+
+impl SchemaBuilder {
+    /// Adds the table a `#[derive(Table)]` type describes.
+    pub fn table<T: Table>(self) -> Self {
+        self.table_def(T::table_def())
+    }
+
+    /// Adds a table definition.
+    pub fn table_def(mut self, table: TableDef) -> Self {
+        self.tables.push(table);
+        self
+    }
+
+    /// Names what is unnamed, sorts, and validates, reporting every problem at once.
+    pub fn build(self) -> Result<Schema, Diagnostics> {
+        let mut tables = self.tables;
+        tables.iter_mut().for_each(fill_names);
+        tables.sort_by(|a, b| a.name.cmp(&b.name));
+        let schema = Schema { tables };
+        Diagnostics::check(validate::schema(&schema), schema)
+    }
+}
+
+/// Gives every unnamed constraint and index its conventional name.
+fn fill_names(table: &mut TableDef) {
+    let name = table.name.clone();
+    if let Some(pk) = &mut table.primary_key
+        && pk.name.is_empty() {
+            pk.name = naming::primary_key(&name);
+        }
+    for unique in table.uniques.iter_mut().filter(|u| u.name.is_empty()) {
+        unique.name = naming::over_columns(&name, &unique.columns, "key");
+    }
+    let mut ordinal = 0;
+    for check in table.checks.iter_mut().filter(|c| c.name.is_empty()) {
+        check.name = match &check.column {
+            Some(column) => naming::over_columns(&name, std::slice::from_ref(column), "check"),
+            None => {
+                ordinal += 1;
+                naming::table_check(&name, ordinal)
+            }
+        };
+    }
+    for fk in table.foreign_keys.iter_mut().filter(|f| f.name.is_empty()) {
+        fk.name = naming::over_columns(&name, &fk.columns, "fkey");
+    }
+    for index in table.indexes.iter_mut().filter(|i| i.name.is_empty()) {
+        index.name = naming::over_columns(&name, &index.columns, "idx");
+    }
+}

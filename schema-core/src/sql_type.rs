@@ -1,0 +1,168 @@
+//! Logical, dialect-neutral column types.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Engine;
+
+/// The logical type of a column.
+///
+/// Each engine writer maps a logical type to its best native type (see the type table in the
+/// README); the model itself never holds dialect text except in [`SqlType::Raw`].
+///
+/// ```
+/// use schema_core::SqlType;
+/// assert_eq!(SqlType::Varchar(320).to_string(), "varchar(320)");
+/// assert!(SqlType::BigInt.is_integer());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SqlType {
+    /// `true` / `false`.
+    Boolean,
+    /// 16-bit signed integer.
+    SmallInt,
+    /// 32-bit signed integer.
+    Integer,
+    /// 64-bit signed integer.
+    BigInt,
+    /// 32-bit IEEE float.
+    Real,
+    /// 64-bit IEEE float.
+    Double,
+    /// Exact decimal number; without a precision the engine's widest exact type is used.
+    Decimal {
+        /// Total number of significant digits.
+        precision: Option<u16>,
+        /// Digits after the decimal point.
+        scale: Option<u16>,
+    },
+    /// Unbounded text.
+    Text,
+    /// Text of at most `n` characters.
+    Varchar(u32),
+    /// Text of exactly `n` characters (blank padded on some engines).
+    Char(u32),
+    /// Unbounded binary data.
+    Bytes,
+    /// A 128-bit UUID.
+    Uuid,
+    /// A calendar date.
+    Date,
+    /// A time of day without time zone.
+    Time,
+    /// A date and time without time zone.
+    Timestamp,
+    /// An instant in time (stored as UTC where the engine has no zone-aware type).
+    TimestampTz,
+    /// JSON stored as text, preserving formatting and key order.
+    Json,
+    /// JSON stored in a binary, indexable form where the engine has one.
+    Jsonb,
+    /// An IPv4 or IPv6 address.
+    Inet,
+    /// A closed set of string values.
+    Enum(EnumType),
+    /// Engine-specific type text, given per engine; an engine without an entry cannot render it.
+    Raw(BTreeMap<Engine, String>),
+}
+
+impl SqlType {
+    /// Whether this is one of the integer types.
+    pub fn is_integer(&self) -> bool {
+        matches!(self, SqlType::SmallInt | SqlType::Integer | SqlType::BigInt)
+    }
+
+    /// Whether values of this type are numbers (integers, floats or decimals).
+    pub fn is_numeric(&self) -> bool {
+        self.is_integer()
+            || matches!(
+                self,
+                SqlType::Real | SqlType::Double | SqlType::Decimal { .. }
+            )
+    }
+
+    /// Whether values of this type are written as string literals.
+    pub fn is_textual(&self) -> bool {
+        matches!(
+            self,
+            SqlType::Text | SqlType::Varchar(_) | SqlType::Char(_) | SqlType::Enum(_)
+        )
+    }
+}
+
+impl fmt::Display for SqlType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SqlType::Boolean => f.write_str("boolean"),
+            SqlType::SmallInt => f.write_str("smallint"),
+            SqlType::Integer => f.write_str("integer"),
+            SqlType::BigInt => f.write_str("bigint"),
+            SqlType::Real => f.write_str("real"),
+            SqlType::Double => f.write_str("double"),
+            SqlType::Decimal {
+                precision: Some(p),
+                scale: Some(s),
+            } => write!(f, "decimal({p}, {s})"),
+            SqlType::Decimal {
+                precision: Some(p),
+                scale: None,
+            } => write!(f, "decimal({p})"),
+            SqlType::Decimal { .. } => f.write_str("decimal"),
+            SqlType::Text => f.write_str("text"),
+            SqlType::Varchar(n) => write!(f, "varchar({n})"),
+            SqlType::Char(n) => write!(f, "char({n})"),
+            SqlType::Bytes => f.write_str("bytes"),
+            SqlType::Uuid => f.write_str("uuid"),
+            SqlType::Date => f.write_str("date"),
+            SqlType::Time => f.write_str("time"),
+            SqlType::Timestamp => f.write_str("timestamp"),
+            SqlType::TimestampTz => f.write_str("timestamptz"),
+            SqlType::Json => f.write_str("json"),
+            SqlType::Jsonb => f.write_str("jsonb"),
+            SqlType::Inet => f.write_str("inet"),
+            SqlType::Enum(e) => write!(f, "enum {}", e.name),
+            SqlType::Raw(per_engine) => {
+                f.write_str("raw(")?;
+                for (i, (engine, ty)) in per_engine.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{} = {ty:?}", engine.key())?;
+                }
+                f.write_str(")")
+            }
+        }
+    }
+}
+
+/// A named enumeration of string values, as used by an enum column.
+///
+/// ```
+/// use schema_core::EnumType;
+/// let status = EnumType::new("invoice_status", ["draft", "open", "paid"]);
+/// assert!(status.values.contains(&"open".to_string()));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct EnumType {
+    /// The type name (PostgreSQL creates a type with this name).
+    pub name: String,
+    /// The values, in declaration order.
+    pub values: Vec<String>,
+}
+
+impl EnumType {
+    /// An enum type from its name and values.
+    pub fn new<I, S>(name: impl Into<String>, values: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        EnumType {
+            name: name.into(),
+            values: values.into_iter().map(Into::into).collect(),
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! Column types, identity and defaults.
+
+use crate::{Column, ColumnDefault, Diagnostic, Literal, SqlType, TableDef};
+
+pub(super) fn check(table: &TableDef, found: &mut Vec<Diagnostic>) {
+    for column in &table.columns {
+        let problem = |message: String| {
+            Diagnostic::new(message)
+                .table(&table.name)
+                .column(&column.name)
+        };
+        type_parameters(column, &problem, found);
+        identity(column, &problem, found);
+        if let Some(default) = &column.default {
+            default_fits(column, default, &problem, found);
+        }
+    }
+    let identities: Vec<&str> = table
+        .columns
+        .iter()
+        .filter(|column| column.identity.is_some())
+        .map(|column| column.name.as_str())
+        .collect();
+    // Every engine allows one generated sequence per table.
+    if identities.len() > 1 {
+        found.push(
+            Diagnostic::new(format!(
+                "more than one identity column: {}",
+                identities.join(", ")
+            ))
+            .table(&table.name)
+            .help("keep `identity` on one column"),
+        );
+    }
+}
+
+/// Lengths and precisions that no engine accepts.
+fn type_parameters(
+    column: &Column,
+    problem: &dyn Fn(String) -> Diagnostic,
+    found: &mut Vec<Diagnostic>,
+) {
+    match &column.sql_type {
+        SqlType::Varchar(0) | SqlType::Char(0) => found.push(
+            problem(format!("`{}` has length 0", column.sql_type))
+                .help("give a length of at least 1"),
+        ),
+        SqlType::Decimal {
+            precision: None,
+            scale: Some(_),
+        } => found.push(
+            problem("decimal has a scale but no precision".into())
+                .help("write both, e.g. `#[column(numeric(12, 2))]`"),
+        ),
+        SqlType::Decimal {
+            precision: Some(0), ..
+        } => found
+            .push(problem("decimal precision is 0".into()).help("give a precision of at least 1")),
+        SqlType::Decimal {
+            precision: Some(p),
+            scale: Some(s),
+        } if s > p => found.push(
+            problem(format!("decimal scale {s} exceeds its precision {p}"))
+                .help("the scale counts digits after the point and cannot exceed the precision"),
+        ),
+        SqlType::Raw(per_engine) if per_engine.is_empty() => found.push(
+            problem("raw type names no engine".into())
+                .help("write e.g. `#[column(raw(postgres = \"tsvector\", sqlite = \"TEXT\"))]`"),
+        ),
+        SqlType::Raw(per_engine) => {
+            for (engine, ty) in per_engine {
+                if ty.trim().is_empty() {
+                    found.push(problem(format!("raw type for {engine} is empty")));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Identity columns are NOT NULL integers without a default: the engine is the only source.
+fn identity(column: &Column, problem: &dyn Fn(String) -> Diagnostic, found: &mut Vec<Diagnostic>) {
+    if column.identity.is_none() {
+        return;
+    }
+    if !column.sql_type.is_integer() {
+        found.push(
+            problem(format!("identity column has type `{}`", column.sql_type))
+                .help("identity columns are integers: use i32 or i64"),
+        );
+    }
+    if column.nullable {
+        found.push(problem("identity column is nullable".into()).help("use a non-Option type"));
+    }
+    if column.default.is_some() {
+        found.push(
+            problem("identity column also has a default".into())
+                .help("remove the default: the engine generates the value"),
+        );
+    }
+}
+
+/// A typed default must be a value of the column's type.
+fn default_fits(
+    column: &Column,
+    default: &ColumnDefault,
+    problem: &dyn Fn(String) -> Diagnostic,
+    found: &mut Vec<Diagnostic>,
+) {
+    let ty = &column.sql_type;
+    let mismatch = |what: &str| problem(format!("default {what} does not fit type `{ty}`"));
+    match default {
+        ColumnDefault::Value(Literal::Bool(_)) if *ty != SqlType::Boolean => {
+            found.push(mismatch("boolean"))
+        }
+        ColumnDefault::Value(Literal::Int(_) | Literal::Number(_)) if !ty.is_numeric() => {
+            found.push(mismatch("number"))
+        }
+        ColumnDefault::Value(Literal::Int(_)) if !ty.is_integer() => {}
+        ColumnDefault::Value(Literal::Number(n))
+            if ty.is_integer() && n.contains(['.', 'e', 'E']) =>
+        {
+            found.push(mismatch(&format!("`{n}`")))
+        }
+        ColumnDefault::Value(Literal::Text(_)) if ty.is_numeric() || *ty == SqlType::Boolean => {
+            found.push(mismatch("string").help("write the value without quotes"))
+        }
+        ColumnDefault::Value(Literal::Text(text)) => text_default(column, text, problem, found),
+        ColumnDefault::Now if !matches!(ty, SqlType::Timestamp | SqlType::TimestampTz) => found
+            .push(
+                mismatch("`now`")
+                    .help("`now` is a default for timestamp columns; dates use `current_date`"),
+            ),
+        ColumnDefault::CurrentDate if *ty != SqlType::Date => found
+            .push(mismatch("`current_date`").help("`current_date` is a default for date columns")),
+        ColumnDefault::Sql(sql) if sql.trim().is_empty() => {
+            found.push(problem("default SQL expression is empty".into()))
+        }
+        _ => {}
+    }
+}
+
+fn text_default(
+    column: &Column,
+    text: &str,
+    problem: &dyn Fn(String) -> Diagnostic,
+    found: &mut Vec<Diagnostic>,
+) {
+    match &column.sql_type {
+        SqlType::Enum(enum_type) if !enum_type.values.iter().any(|value| value == text) => found
+            .push(
+                problem(format!(
+                    "default `{text}` is not a value of enum `{}`",
+                    enum_type.name
+                ))
+                .help(format!("use one of: {}", enum_type.values.join(", "))),
+            ),
+        SqlType::Varchar(n) | SqlType::Char(n) if text.chars().count() > *n as usize => found.push(
+            problem(format!("default `{text}` is longer than {n} characters")),
+        ),
+        _ => {}
+    }
+}

@@ -1,0 +1,63 @@
+//! Dialect-neutral validation: every rule that holds on every engine.
+//!
+//! Each submodule checks one concern and pushes every problem it finds; nothing stops at the
+//! first error. Engine-specific rules (identifier limits, expression grammar, capabilities) live
+//! in `schema-dialects`.
+
+mod columns;
+mod enums;
+mod foreign_keys;
+mod keys;
+mod names;
+mod tables;
+
+use crate::{Diagnostic, Schema, TableDef};
+
+/// Every dialect-neutral problem in `schema`.
+pub(crate) fn schema(schema: &Schema) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    tables::check(schema, &mut found);
+    enums::check(schema, &mut found);
+    names::check(schema, &mut found);
+    for table in &schema.tables {
+        columns::check(table, &mut found);
+        keys::check(table, &mut found);
+        foreign_keys::check(schema, table, &mut found);
+    }
+    found
+}
+
+/// `help: did you mean ...` for a misspelled name, if one of `candidates` is close.
+pub(crate) fn did_you_mean<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    candidates
+        .into_iter()
+        .map(|candidate| (strsim::jaro_winkler(wrong, candidate), candidate))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| format!("did you mean `{candidate}`?"))
+}
+
+/// A diagnostic for a column list entry that names no column of `table`.
+pub(crate) fn unknown_column(table: &TableDef, column: &str, context: &str) -> Diagnostic {
+    let diagnostic = Diagnostic::new(format!(
+        "{context} names column `{column}`, which does not exist"
+    ))
+    .table(&table.name)
+    .column(column);
+    match did_you_mean(column, table.columns.iter().map(|c| c.name.as_str())) {
+        Some(help) => diagnostic.help(help),
+        None => diagnostic.help(format!(
+            "the columns of `{}` are: {}",
+            table.name,
+            table
+                .columns
+                .iter()
+                .map(|c| c.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
