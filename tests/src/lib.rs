@@ -1,0 +1,255 @@
+//! Test harness: a fresh database per test on each real engine.
+//!
+//! - PostgreSQL: `SCHEMA_TEST_POSTGRES_URL`, e.g. `postgres://postgres@127.0.0.1:5432/test`.
+//! - MySQL/MariaDB: `SCHEMA_TEST_MYSQL_URL`, e.g. `mysql://root@127.0.0.1:3306/test`.
+//! - SQLite: always available (bundled, in memory).
+//!
+//! Each [`TestDb`] creates its own database (dropped again when the value is dropped), so tests
+//! run in parallel and leave nothing behind. Without a URL an engine's tests print one
+//! "skipped" line and pass; with `SCHEMA_REQUIRE_ENGINES=1` a missing URL or an unreachable
+//! server fails the test instead.
+
+use std::sync::Once;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use schema_core::Engine;
+use sqlx::any::{AnyConnection, AnyRow};
+use sqlx::{AssertSqlSafe, Connection, Row};
+use tokio::runtime::Runtime;
+
+/// A fresh, empty database on one engine, with a blocking API for tests.
+pub struct TestDb {
+    engine: Engine,
+    runtime: Runtime,
+    connection: Option<AnyConnection>,
+    /// The server URL and database name to drop afterwards (none for SQLite in memory).
+    cleanup: Option<(String, String)>,
+}
+
+impl TestDb {
+    /// A fresh database on `engine`, or `None` (after printing why) when the engine's URL is not
+    /// set and `SCHEMA_REQUIRE_ENGINES` is not `1`.
+    pub fn new(engine: Engine) -> Option<TestDb> {
+        static DRIVERS: Once = Once::new();
+        DRIVERS.call_once(sqlx::any::install_default_drivers);
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("tokio runtime");
+        let Some(server_url) = server_url(engine) else {
+            return None;
+        };
+        let (url, cleanup) = match engine {
+            Engine::Sqlite => ("sqlite::memory:".to_string(), None),
+            Engine::Postgres | Engine::MySql => {
+                let name = unique_database_name();
+                runtime.block_on(async {
+                    let mut admin = connect(&server_url).await;
+                    sqlx::raw_sql(AssertSqlSafe(format!("CREATE DATABASE {}", quote(engine, &name))))
+                        .execute(&mut admin)
+                        .await
+                        .unwrap_or_else(|e| panic!("{engine}: cannot create database {name}: {e}"));
+                    admin.close().await.ok();
+                });
+                (with_database(&server_url, &name), Some((server_url, name)))
+            }
+        };
+        let connection = runtime.block_on(connect(&url));
+        Some(TestDb {
+            engine,
+            runtime,
+            connection: Some(connection),
+            cleanup,
+        })
+    }
+
+    /// Every engine that is available, each with a fresh database.
+    pub fn all() -> Vec<TestDb> {
+        Engine::ALL.into_iter().filter_map(TestDb::new).collect()
+    }
+
+    /// The engine this database runs on.
+    pub fn engine(&self) -> Engine {
+        self.engine
+    }
+
+    /// Runs one or more statements (a whole script); the engine's own error message on failure.
+    pub fn execute(&mut self, sql: &str) -> Result<(), String> {
+        let connection = self.connection.as_mut().expect("open connection");
+        self.runtime
+            .block_on(sqlx::raw_sql(AssertSqlSafe(sql.to_string())).execute(connection))
+            .map(drop)
+            .map_err(|error| match error {
+                sqlx::Error::Database(db) => db.message().to_string(),
+                other => other.to_string(),
+            })
+    }
+
+    /// Runs `sql` and panics with the engine's message if it fails.
+    pub fn run(&mut self, sql: &str) {
+        if let Err(message) = self.execute(sql) {
+            panic!("{}: statement failed: {message}\n--- SQL ---\n{sql}", self.engine);
+        }
+    }
+
+    /// Runs `sql`, which must fail; returns the engine's error message.
+    pub fn reject(&mut self, sql: &str) -> String {
+        match self.execute(sql) {
+            Ok(()) => panic!("{}: statement should have been rejected:\n{sql}", self.engine),
+            Err(message) => message,
+        }
+    }
+
+    /// The rows of a query, each value rendered as text (NULL as `None`).
+    pub fn rows(&mut self, sql: &str) -> Vec<Vec<Option<String>>> {
+        let connection = self.connection.as_mut().expect("open connection");
+        let rows = self
+            .runtime
+            .block_on(sqlx::query(AssertSqlSafe(sql.to_string())).fetch_all(connection))
+            .unwrap_or_else(|e| panic!("{}: query failed: {e}\n{sql}", self.engine));
+        rows.iter().map(row_as_text).collect()
+    }
+
+    /// The first column of each row, NULL as the empty string.
+    pub fn column(&mut self, sql: &str) -> Vec<String> {
+        self.rows(sql)
+            .into_iter()
+            .map(|row| row.into_iter().next().flatten().unwrap_or_default())
+            .collect()
+    }
+
+    /// The single value a query returns.
+    pub fn value(&mut self, sql: &str) -> Option<String> {
+        let rows = self.rows(sql);
+        assert_eq!(rows.len(), 1, "{}: expected one row from {sql}", self.engine);
+        rows.into_iter().next().and_then(|row| row.into_iter().next().flatten())
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let connection = self.connection.take();
+        let Some((server_url, name)) = self.cleanup.take() else {
+            return;
+        };
+        let engine = self.engine;
+        self.runtime.block_on(async {
+            if let Some(connection) = connection {
+                connection.close().await.ok();
+            }
+            let drop = match engine {
+                Engine::Postgres => format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", quote(engine, &name)),
+                _ => format!("DROP DATABASE IF EXISTS {}", quote(engine, &name)),
+            };
+            if let Ok(mut admin) = AnyConnection::connect(&server_url).await {
+                sqlx::raw_sql(AssertSqlSafe(drop)).execute(&mut admin).await.ok();
+                admin.close().await.ok();
+            }
+        });
+    }
+}
+
+/// The engine's server URL, `None` to skip it.
+fn server_url(engine: Engine) -> Option<String> {
+    let variable = match engine {
+        Engine::Sqlite => return Some(String::new()),
+        Engine::Postgres => "SCHEMA_TEST_POSTGRES_URL",
+        Engine::MySql => "SCHEMA_TEST_MYSQL_URL",
+    };
+    match std::env::var(variable) {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ if engines_required() => {
+            panic!("SCHEMA_REQUIRE_ENGINES=1 but {variable} is not set: {engine} tests cannot run")
+        }
+        _ => {
+            eprintln!("skipped: set {variable} to run the {engine} tests");
+            None
+        }
+    }
+}
+
+fn engines_required() -> bool {
+    std::env::var("SCHEMA_REQUIRE_ENGINES").is_ok_and(|value| value == "1")
+}
+
+async fn connect(url: &str) -> AnyConnection {
+    AnyConnection::connect(url)
+        .await
+        .unwrap_or_else(|e| panic!("cannot connect to {url}: {e}"))
+}
+
+fn unique_database_name() -> String {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
+    format!(
+        "schema_test_{}_{}_{nanos}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+/// `url` with its database (path) replaced by `name`, query parameters kept.
+fn with_database(url: &str, name: &str) -> String {
+    let (base, params) = url.split_once('?').map_or((url, None), |(b, p)| (b, Some(p)));
+    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    let server = match base[scheme_end..].find('/') {
+        Some(slash) => &base[..scheme_end + slash],
+        None => base,
+    };
+    match params {
+        Some(params) => format!("{server}/{name}?{params}"),
+        None => format!("{server}/{name}"),
+    }
+}
+
+fn quote(engine: Engine, name: &str) -> String {
+    match engine {
+        Engine::MySql => format!("`{name}`"),
+        _ => format!("\"{name}\""),
+    }
+}
+
+fn row_as_text(row: &AnyRow) -> Vec<Option<String>> {
+    (0..row.len())
+        .map(|i| {
+            if let Ok(value) = row.try_get::<Option<String>, _>(i) {
+                return value;
+            }
+            if let Ok(value) = row.try_get::<Option<i64>, _>(i) {
+                return value.map(|v| v.to_string());
+            }
+            if let Ok(value) = row.try_get::<Option<i32>, _>(i) {
+                return value.map(|v| v.to_string());
+            }
+            if let Ok(value) = row.try_get::<Option<i16>, _>(i) {
+                return value.map(|v| v.to_string());
+            }
+            if let Ok(value) = row.try_get::<Option<bool>, _>(i) {
+                return value.map(|v| v.to_string());
+            }
+            if let Ok(value) = row.try_get::<Option<f64>, _>(i) {
+                return value.map(|v| v.to_string());
+            }
+            if let Ok(value) = row.try_get::<Option<Vec<u8>>, _>(i) {
+                return value.map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
+            }
+            panic!("column {i} has a type the test harness cannot read; cast it to text in the query")
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_name_replaces_the_path_and_keeps_parameters() {
+        assert_eq!(
+            with_database("postgres://postgres@127.0.0.1:5432/test", "x"),
+            "postgres://postgres@127.0.0.1:5432/x"
+        );
+        assert_eq!(with_database("mysql://root@h:3306/test?ssl-mode=disabled", "x"), "mysql://root@h:3306/x?ssl-mode=disabled");
+        assert_eq!(with_database("mysql://root@h:3306", "x"), "mysql://root@h:3306/x");
+    }
+}
