@@ -1,0 +1,5 @@
+//! Code generation. Each derive's expansion is a plain function from the input to tokens, so it
+//! can be tested without a compiler in the loop.
+
+pub mod sql_enum;
+pub mod table;

@@ -1,0 +1,9 @@
+//! Parsing and checking, shared by both derives.
+
+pub mod ast;
+pub mod attr;
+pub mod case;
+pub mod check;
+pub mod ctxt;
+pub mod parse;
+pub mod symbol;

@@ -1,0 +1,149 @@
+//! Attribute names, shared by parsing, checks and messages.
+
+use std::fmt::{self, Display};
+
+use syn::{Ident, Path};
+
+/// The name of an attribute or attribute key.
+#[derive(Copy, Clone, PartialEq, Eq)]
+pub struct Symbol(pub &'static str);
+
+// Attribute paths.
+pub const TABLE: Symbol = Symbol("table");
+pub const COLUMN: Symbol = Symbol("column");
+pub const SQL_ENUM: Symbol = Symbol("sql_enum");
+pub const DOC: Symbol = Symbol("doc");
+
+// Shared keys.
+pub const NAME: Symbol = Symbol("name");
+pub const COMMENT: Symbol = Symbol("comment");
+pub const PRIMARY_KEY: Symbol = Symbol("primary_key");
+pub const UNIQUE: Symbol = Symbol("unique");
+pub const INDEX: Symbol = Symbol("index");
+pub const CHECK: Symbol = Symbol("check");
+pub const REFERENCES: Symbol = Symbol("references");
+pub const ON_DELETE: Symbol = Symbol("on_delete");
+pub const ON_UPDATE: Symbol = Symbol("on_update");
+
+// `#[table(...)]` keys and their parts.
+pub const FOREIGN_KEY: Symbol = Symbol("foreign_key");
+pub const COLUMNS: Symbol = Symbol("columns");
+pub const TARGET: Symbol = Symbol("target");
+pub const WHERE: Symbol = Symbol("where");
+pub const SQL: Symbol = Symbol("sql");
+
+// `#[column(...)]` keys.
+pub const IDENTITY: Symbol = Symbol("identity");
+pub const FK_NAME: Symbol = Symbol("fk_name");
+pub const DEFAULT: Symbol = Symbol("default");
+pub const DEFAULT_SQL: Symbol = Symbol("default_sql");
+pub const TEXT: Symbol = Symbol("text");
+pub const VARCHAR: Symbol = Symbol("varchar");
+pub const CHAR: Symbol = Symbol("char");
+pub const NUMERIC: Symbol = Symbol("numeric");
+pub const DECIMAL: Symbol = Symbol("decimal");
+pub const JSON: Symbol = Symbol("json");
+pub const JSONB: Symbol = Symbol("jsonb");
+pub const BYTES: Symbol = Symbol("bytes");
+pub const RAW: Symbol = Symbol("raw");
+
+// `raw(...)` keys.
+pub const POSTGRES: Symbol = Symbol("postgres");
+pub const MYSQL: Symbol = Symbol("mysql");
+pub const SQLITE: Symbol = Symbol("sqlite");
+
+// `#[sql_enum(...)]` keys.
+pub const RENAME: Symbol = Symbol("rename");
+
+// Values.
+pub const ALWAYS: Symbol = Symbol("always");
+pub const BY_DEFAULT: Symbol = Symbol("by_default");
+pub const NOW: Symbol = Symbol("now");
+pub const CURRENT_DATE: Symbol = Symbol("current_date");
+
+/// The keys `#[table(...)]` accepts.
+pub const TABLE_KEYS: &[Symbol] = &[
+    NAME,
+    COMMENT,
+    PRIMARY_KEY,
+    UNIQUE,
+    INDEX,
+    CHECK,
+    FOREIGN_KEY,
+];
+
+/// The type keys of `#[column(...)]`; a column takes at most one.
+pub const TYPE_KEYS: &[Symbol] = &[
+    TEXT, VARCHAR, CHAR, NUMERIC, DECIMAL, JSON, JSONB, BYTES, RAW,
+];
+
+/// The keys `#[column(...)]` accepts.
+pub const COLUMN_KEYS: &[Symbol] = &[
+    NAME,
+    COMMENT,
+    PRIMARY_KEY,
+    IDENTITY,
+    UNIQUE,
+    INDEX,
+    CHECK,
+    REFERENCES,
+    ON_DELETE,
+    ON_UPDATE,
+    FK_NAME,
+    DEFAULT,
+    DEFAULT_SQL,
+    TEXT,
+    VARCHAR,
+    CHAR,
+    NUMERIC,
+    DECIMAL,
+    JSON,
+    JSONB,
+    BYTES,
+    RAW,
+];
+
+/// The keys of `unique(...)` in its long form.
+pub const UNIQUE_KEYS: &[Symbol] = &[NAME, COLUMNS];
+/// The keys of `index(...)` in its long form.
+pub const INDEX_KEYS: &[Symbol] = &[NAME, COLUMNS, UNIQUE, WHERE];
+/// The keys of `check(...)`.
+pub const CHECK_KEYS: &[Symbol] = &[NAME, SQL];
+/// The keys of `foreign_key(...)`.
+pub const FOREIGN_KEY_KEYS: &[Symbol] = &[NAME, COLUMNS, REFERENCES, TARGET, ON_DELETE, ON_UPDATE];
+/// The keys of `raw(...)`.
+pub const RAW_KEYS: &[Symbol] = &[POSTGRES, MYSQL, SQLITE];
+/// The keys `#[sql_enum(...)]` accepts on the enum.
+pub const SQL_ENUM_KEYS: &[Symbol] = &[NAME];
+/// The keys `#[sql_enum(...)]` accepts on a variant.
+pub const VARIANT_KEYS: &[Symbol] = &[RENAME];
+
+impl PartialEq<Symbol> for Ident {
+    fn eq(&self, word: &Symbol) -> bool {
+        self == word.0
+    }
+}
+
+impl PartialEq<Symbol> for &Ident {
+    fn eq(&self, word: &Symbol) -> bool {
+        *self == word.0
+    }
+}
+
+impl PartialEq<Symbol> for Path {
+    fn eq(&self, word: &Symbol) -> bool {
+        self.is_ident(word.0)
+    }
+}
+
+impl PartialEq<Symbol> for &Path {
+    fn eq(&self, word: &Symbol) -> bool {
+        self.is_ident(word.0)
+    }
+}
+
+impl Display for Symbol {
+    fn fmt(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str(self.0)
+    }
+}
