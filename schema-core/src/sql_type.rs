@@ -23,10 +23,12 @@ pub enum SqlType {
     /// `true` / `false`.
     Boolean,
     /// 16-bit signed integer.
+    #[serde(rename = "smallint")]
     SmallInt,
     /// 32-bit signed integer.
     Integer,
     /// 64-bit signed integer.
+    #[serde(rename = "bigint")]
     BigInt,
     /// 32-bit IEEE float.
     Real,
@@ -56,6 +58,7 @@ pub enum SqlType {
     /// A date and time without time zone.
     Timestamp,
     /// An instant in time (stored as UTC where the engine has no zone-aware type).
+    #[serde(rename = "timestamptz")]
     TimestampTz,
     /// JSON stored as text, preserving formatting and key order.
     Json,
