@@ -39,9 +39,10 @@ impl Schema {
         let mut found: Vec<&EnumType> = Vec::new();
         for column in self.tables.iter().flat_map(|table| &table.columns) {
             if let SqlType::Enum(enum_type) = &column.sql_type
-                && !found.iter().any(|known| known.name == enum_type.name) {
-                    found.push(enum_type);
-                }
+                && !found.iter().any(|known| known.name == enum_type.name)
+            {
+                found.push(enum_type);
+            }
         }
         found
     }
@@ -89,9 +90,10 @@ impl SchemaBuilder {
 fn fill_names(table: &mut TableDef) {
     let name = table.name.clone();
     if let Some(pk) = &mut table.primary_key
-        && pk.name.is_empty() {
-            pk.name = naming::primary_key(&name);
-        }
+        && pk.name.is_empty()
+    {
+        pk.name = naming::primary_key(&name);
+    }
     for unique in table.uniques.iter_mut().filter(|u| u.name.is_empty()) {
         unique.name = naming::over_columns(&name, &unique.columns, "key");
     }

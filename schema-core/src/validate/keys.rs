@@ -57,13 +57,14 @@ pub(super) fn check(table: &TableDef, found: &mut Vec<Diagnostic>) {
             );
         }
         if let Some(column) = &check.column
-            && table.find_column(column).is_none() {
-                found.push(unknown_column(
-                    table,
-                    column,
-                    &format!("check `{}`", check.name),
-                ));
-            }
+            && table.find_column(column).is_none()
+        {
+            found.push(unknown_column(
+                table,
+                column,
+                &format!("check `{}`", check.name),
+            ));
+        }
     }
 }
 

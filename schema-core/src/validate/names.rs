@@ -14,7 +14,9 @@ pub(super) fn check(schema: &Schema, found: &mut Vec<Diagnostic>) {
     for table in &schema.tables {
         owners.entry(&table.name).or_insert((&table.name, "table"));
     }
-    for table in &schema.tables {
+    let mut seen_tables = std::collections::BTreeSet::new();
+    // A table declared twice is reported once, by the table check, not once per constraint.
+    for table in schema.tables.iter().filter(|t| seen_tables.insert(&t.name)) {
         let named = table
             .primary_key
             .iter()
