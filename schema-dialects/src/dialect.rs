@@ -1,0 +1,524 @@
+//! The [`Dialect`] trait: what an engine can express (capabilities) and the small hooks its
+//! writer fills in.
+//!
+//! Shared code asks "does this engine support X?" through the capability methods, never "is this
+//! MySQL?". Each capability has a documented default; an engine module overrides only what differs,
+//! the way sqlparser's dialects do. The statement skeleton is written once (in `writer.rs`) and the
+//! engine-specific validation once (in `check.rs`); both call these methods.
+
+use std::fmt;
+
+use schema_core::{Diagnostic, Diagnostics, Engine, Schema, SqlType, TableDef};
+
+use crate::Script;
+
+/// One engine's writer and capability matrix.
+///
+/// Get one with [`dialect`](crate::dialect). [`check`](Dialect::check) reports every
+/// engine-specific problem at once; [`render`](Dialect::render) checks first and then writes the
+/// whole dependency-ordered script.
+///
+/// ```
+/// use schema_core::{Column, Engine, Schema, SqlType, TableDef};
+/// use schema_dialects::dialect;
+///
+/// let schema = Schema::builder()
+///     .table_def(TableDef::new("tenants").column(Column::new("id", SqlType::BigInt)).primary_key(["id"]))
+///     .build()
+///     .unwrap();
+/// let script = dialect(Engine::Postgres).render(&schema).unwrap();
+/// assert_eq!(
+///     script.statements,
+///     ["CREATE TABLE \"tenants\" (\n  \"id\" bigint NOT NULL,\n  CONSTRAINT \"tenants_pkey\" PRIMARY KEY (\"id\")\n)"]
+/// );
+/// assert!(!dialect(Engine::MySql).supports_partial_indexes());
+/// ```
+pub trait Dialect: Sync {
+    /// The engine this dialect writes for.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert_eq!(schema_dialects::dialect(Engine::Sqlite).engine(), Engine::Sqlite);
+    /// ```
+    fn engine(&self) -> Engine;
+
+    /// Engine-specific problems in `schema` (identifier limits, expression grammar, features the
+    /// engine cannot express), every one at once, each naming table, column and engine with a
+    /// help line. Dialect-neutral validation already ran in `Schema::builder().build()`.
+    ///
+    /// ```
+    /// # use schema_core::{Column, Engine, Index, Schema, SqlType, TableDef};
+    /// let schema = Schema::builder()
+    ///     .table_def(TableDef::new("t").column(Column::new("a", SqlType::Text)).index(Index::on(["a"])))
+    ///     .build()
+    ///     .unwrap();
+    /// assert!(schema_dialects::dialect(Engine::Postgres).check(&schema).is_empty());
+    /// assert_eq!(schema_dialects::dialect(Engine::MySql).check(&schema).len(), 1); // LONGTEXT key
+    /// ```
+    fn check(&self, schema: &Schema) -> Vec<Diagnostic> {
+        crate::check::schema(self, schema)
+    }
+
+    /// The whole DDL script for `schema`, dependency-ordered, after [`check`](Dialect::check).
+    ///
+    /// ```
+    /// # use schema_core::{Column, Engine, Schema, SqlType, TableDef};
+    /// let schema = Schema::builder()
+    ///     .table_def(TableDef::new("t").column(Column::new("a", SqlType::Boolean)))
+    ///     .build()
+    ///     .unwrap();
+    /// let script = schema_dialects::dialect(Engine::Sqlite).render(&schema).unwrap();
+    /// assert_eq!(script.statements[0], "PRAGMA foreign_keys = ON");
+    /// assert!(script.statements[1].ends_with(") STRICT"));
+    /// ```
+    fn render(&self, schema: &Schema) -> Result<Script, Diagnostics> {
+        crate::writer::render(self, schema)
+    }
+
+    // ----- capabilities -------------------------------------------------------------------
+
+    /// The longest identifier the engine keeps, if it has a limit.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// use schema_dialects::{dialect, IdentifierLimit};
+    /// assert_eq!(dialect(Engine::Postgres).identifier_limit(), Some(IdentifierLimit::Bytes(63)));
+    /// assert_eq!(dialect(Engine::Sqlite).identifier_limit(), None);
+    /// ```
+    fn identifier_limit(&self) -> Option<IdentifierLimit> {
+        None
+    }
+
+    /// Whether identifiers may end with a space (MySQL rejects such names). Default: true.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(!schema_dialects::dialect(Engine::MySql).allows_trailing_space_in_identifiers());
+    /// ```
+    fn allows_trailing_space_in_identifiers(&self) -> bool {
+        true
+    }
+
+    /// The longest enum value the engine accepts, if it has a limit.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// use schema_dialects::{dialect, IdentifierLimit};
+    /// assert_eq!(dialect(Engine::MySql).enum_value_limit(), Some(IdentifierLimit::Chars(255)));
+    /// ```
+    fn enum_value_limit(&self) -> Option<IdentifierLimit> {
+        None
+    }
+
+    /// Whether enums are named types created before the tables (`CREATE TYPE ... AS ENUM`).
+    /// Default: false (an inline `ENUM(...)` or a CHECK).
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Postgres).supports_enum_types());
+    /// ```
+    fn supports_enum_types(&self) -> bool {
+        false
+    }
+
+    /// Whether indexes may have a `WHERE` predicate. Default: true.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Sqlite).supports_partial_indexes());
+    /// ```
+    fn supports_partial_indexes(&self) -> bool {
+        true
+    }
+
+    /// Whether a CREATE TABLE may reference a table created later (so foreign keys in cycles stay
+    /// inline). Default: false (they are added by ALTER TABLE after every table exists).
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Sqlite).supports_forward_references());
+    /// assert!(!schema_dialects::dialect(Engine::MySql).supports_forward_references());
+    /// ```
+    fn supports_forward_references(&self) -> bool {
+        false
+    }
+
+    /// Whether a foreign key may reference columns that only a unique *index* (not a constraint)
+    /// covers before that index exists. Engines that check the target when the constraint is
+    /// created need such foreign keys added after the indexes. Default: false.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(!schema_dialects::dialect(Engine::Postgres).checks_foreign_key_targets_lazily());
+    /// ```
+    fn checks_foreign_key_targets_lazily(&self) -> bool {
+        false
+    }
+
+    /// How identity columns are written.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// use schema_dialects::{dialect, IdentityStyle};
+    /// assert_eq!(dialect(Engine::MySql).identity_style(), IdentityStyle::AutoIncrement);
+    /// ```
+    fn identity_style(&self) -> IdentityStyle;
+
+    /// Whether `Identity::Always` (explicit values rejected) can be expressed. Default: false.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Postgres).supports_identity_always());
+    /// ```
+    fn supports_identity_always(&self) -> bool {
+        false
+    }
+
+    /// Whether `ON DELETE/UPDATE SET DEFAULT` works (InnoDB parses and rejects it). Default: true.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(!schema_dialects::dialect(Engine::MySql).supports_set_default_action());
+    /// ```
+    fn supports_set_default_action(&self) -> bool {
+        true
+    }
+
+    /// Whether a CHECK may name a column that a foreign key with a CASCADE / SET NULL / SET
+    /// DEFAULT action writes (MySQL 8 rejects it). Default: true.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(!schema_dialects::dialect(Engine::MySql).allows_checks_on_referential_action_columns());
+    /// ```
+    fn allows_checks_on_referential_action_columns(&self) -> bool {
+        true
+    }
+
+    /// Whether a CHECK may name an identity column (MySQL 8 rejects it). Default: true.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Sqlite).allows_checks_on_identity_columns());
+    /// ```
+    fn allows_checks_on_identity_columns(&self) -> bool {
+        true
+    }
+
+    /// Whether a column of this type may be part of a primary key, unique constraint, index or
+    /// foreign key without a prefix length. Default: true.
+    ///
+    /// ```
+    /// # use schema_core::{Engine, SqlType};
+    /// assert!(!schema_dialects::dialect(Engine::MySql).can_be_key(&SqlType::Text));
+    /// assert!(schema_dialects::dialect(Engine::MySql).can_be_key(&SqlType::Varchar(64)));
+    /// ```
+    fn can_be_key(&self, sql_type: &SqlType) -> bool {
+        let _ = sql_type;
+        true
+    }
+
+    /// Where documentation comments go.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// use schema_dialects::{dialect, CommentStyle};
+    /// assert_eq!(dialect(Engine::Postgres).comment_style(), CommentStyle::CommentOn);
+    /// ```
+    fn comment_style(&self) -> CommentStyle;
+
+    /// The longest table and column comments, in characters, if limited.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert_eq!(schema_dialects::dialect(Engine::MySql).comment_limits(), Some((2048, 1024)));
+    /// ```
+    fn comment_limits(&self) -> Option<(usize, usize)> {
+        None
+    }
+
+    /// The only type names a raw column type may use (SQLite STRICT tables), if restricted.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Sqlite).raw_type_names().unwrap().contains(&"ANY"));
+    /// ```
+    fn raw_type_names(&self) -> Option<&'static [&'static str]> {
+        None
+    }
+
+    /// Whether unquoted identifiers in SQL expressions are folded to lower case (PostgreSQL), so
+    /// `Total` does not name the column `"Total"`. Default: false.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Postgres).folds_unquoted_identifiers());
+    /// ```
+    fn folds_unquoted_identifiers(&self) -> bool {
+        false
+    }
+
+    /// Whether column names compare without regard to (ASCII) case. Default: false.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Sqlite).column_names_ignore_case());
+    /// ```
+    fn column_names_ignore_case(&self) -> bool {
+        false
+    }
+
+    /// Whether a backslash in a string literal starts an escape (MySQL's default `sql_mode`).
+    /// Default: false (standard SQL strings, where only `'` is doubled).
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::MySql).backslash_escapes());
+    /// ```
+    fn backslash_escapes(&self) -> bool {
+        false
+    }
+
+    /// Whether UUIDs are stored as 16 bytes (so UUID defaults become blob literals). Default: true.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(!schema_dialects::dialect(Engine::Postgres).stores_uuid_as_bytes());
+    /// ```
+    fn stores_uuid_as_bytes(&self) -> bool {
+        true
+    }
+
+    /// Whether decimals are stored as text (so decimal defaults are string literals).
+    /// Default: false.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Sqlite).stores_decimal_as_text());
+    /// ```
+    fn stores_decimal_as_text(&self) -> bool {
+        false
+    }
+
+    /// The sqlparser dialect CHECK, DEFAULT and index-predicate SQL is parsed with.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// let parser = schema_dialects::dialect(Engine::MySql).parser_dialect();
+    /// assert!(parser.is_delimited_identifier_start('`'));
+    /// ```
+    fn parser_dialect(&self) -> Box<dyn sqlparser::dialect::Dialect>;
+
+    // ----- writing hooks ------------------------------------------------------------------
+
+    /// The character that opens and closes a quoted identifier (doubled inside). Default: `"`.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert_eq!(schema_dialects::dialect(Engine::MySql).identifier_quote(), '`');
+    /// ```
+    fn identifier_quote(&self) -> char {
+        '"'
+    }
+
+    /// Statements that open every script. Default: none.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert_eq!(schema_dialects::dialect(Engine::Sqlite).prologue(), ["PRAGMA foreign_keys = ON"]);
+    /// ```
+    fn prologue(&self) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// The column type for a logical type (never called for [`SqlType::Raw`], which the writer
+    /// looks up itself). See the table in [`types`](crate::types).
+    ///
+    /// ```
+    /// # use schema_core::{Engine, SqlType};
+    /// assert_eq!(schema_dialects::dialect(Engine::MySql).type_name(&SqlType::Text), "LONGTEXT");
+    /// ```
+    fn type_name(&self, sql_type: &SqlType) -> String;
+
+    /// A CHECK (without the keyword) that keeps values of `sql_type` in the logical type's domain
+    /// where the engine's storage type is wider; `column` is already quoted. Default: none.
+    ///
+    /// ```
+    /// # use schema_core::{Engine, SqlType};
+    /// let d = schema_dialects::dialect(Engine::Sqlite);
+    /// assert_eq!(d.type_check("\"ok\"", &SqlType::Boolean).as_deref(), Some("\"ok\" IN (0, 1)"));
+    /// ```
+    fn type_check(&self, column: &str, sql_type: &SqlType) -> Option<String> {
+        let _ = (column, sql_type);
+        None
+    }
+
+    /// A problem with a type's parameters on this engine (a length or precision past its limit),
+    /// as `(message, help)`. Default: none.
+    ///
+    /// ```
+    /// # use schema_core::{Engine, SqlType};
+    /// assert!(schema_dialects::dialect(Engine::MySql).type_problem(&SqlType::Char(300)).is_some());
+    /// ```
+    fn type_problem(&self, sql_type: &SqlType) -> Option<(String, String)> {
+        let _ = sql_type;
+        None
+    }
+
+    /// A boolean literal. Default: `TRUE` / `FALSE`.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert_eq!(schema_dialects::dialect(Engine::Sqlite).bool_literal(true), "1");
+    /// ```
+    fn bool_literal(&self, value: bool) -> &'static str {
+        if value { "TRUE" } else { "FALSE" }
+    }
+
+    /// A binary literal. Default: `X'0a1b'`.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert_eq!(schema_dialects::dialect(Engine::MySql).blob_literal(&[0xab, 1]), "X'ab01'");
+    /// ```
+    fn blob_literal(&self, bytes: &[u8]) -> String {
+        format!("X'{}'", crate::quote::hex(bytes))
+    }
+
+    /// The default for `ColumnDefault::Now` on a column of `sql_type` (a timestamp type).
+    ///
+    /// ```
+    /// # use schema_core::{Engine, SqlType};
+    /// assert_eq!(schema_dialects::dialect(Engine::MySql).now(&SqlType::TimestampTz), "CURRENT_TIMESTAMP(6)");
+    /// ```
+    fn now(&self, sql_type: &SqlType) -> String;
+
+    /// The default for `ColumnDefault::CurrentDate`. Default: `CURRENT_DATE`.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert_eq!(schema_dialects::dialect(Engine::Postgres).current_date(), "CURRENT_DATE");
+    /// ```
+    fn current_date(&self) -> String {
+        "CURRENT_DATE".to_string()
+    }
+
+    /// Whether a literal default on a column of this type must be written `DEFAULT (...)`
+    /// (MySQL's LONGTEXT, LONGBLOB and JSON). Default: false.
+    ///
+    /// ```
+    /// # use schema_core::{Engine, SqlType};
+    /// assert!(schema_dialects::dialect(Engine::MySql).literal_default_needs_parentheses(&SqlType::Json));
+    /// ```
+    fn literal_default_needs_parentheses(&self, sql_type: &SqlType) -> bool {
+        let _ = sql_type;
+        false
+    }
+
+    /// Table options written after the closing parenthesis of CREATE TABLE. Default: none.
+    ///
+    /// ```
+    /// # use schema_core::{Engine, TableDef};
+    /// let options = schema_dialects::dialect(Engine::Sqlite).table_options(&TableDef::new("t"));
+    /// assert_eq!(options, ["STRICT"]);
+    /// ```
+    fn table_options(&self, table: &TableDef) -> Vec<String> {
+        let _ = table;
+        Vec::new()
+    }
+}
+
+/// An identifier length limit.
+///
+/// ```
+/// use schema_dialects::IdentifierLimit;
+/// assert!(IdentifierLimit::Bytes(3).exceeded_by("éé"));
+/// assert!(!IdentifierLimit::Chars(3).exceeded_by("éé"));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdentifierLimit {
+    /// At most this many bytes of UTF-8 (PostgreSQL: 63, longer names are silently truncated).
+    Bytes(usize),
+    /// At most this many characters (MySQL: 64).
+    Chars(usize),
+}
+
+impl IdentifierLimit {
+    /// Whether `name` is longer than the limit.
+    ///
+    /// ```
+    /// use schema_dialects::IdentifierLimit;
+    /// assert!(IdentifierLimit::Chars(2).exceeded_by("abc"));
+    /// ```
+    pub fn exceeded_by(self, name: &str) -> bool {
+        self.length_of(name) > self.max()
+    }
+
+    /// The length of `name` in this limit's unit.
+    ///
+    /// ```
+    /// use schema_dialects::IdentifierLimit;
+    /// assert_eq!(IdentifierLimit::Bytes(63).length_of("é"), 2);
+    /// ```
+    pub fn length_of(self, name: &str) -> usize {
+        match self {
+            IdentifierLimit::Bytes(_) => name.len(),
+            IdentifierLimit::Chars(_) => name.chars().count(),
+        }
+    }
+
+    /// The limit itself.
+    ///
+    /// ```
+    /// use schema_dialects::IdentifierLimit;
+    /// assert_eq!(IdentifierLimit::Chars(64).max(), 64);
+    /// ```
+    pub fn max(self) -> usize {
+        match self {
+            IdentifierLimit::Bytes(n) | IdentifierLimit::Chars(n) => n,
+        }
+    }
+}
+
+impl fmt::Display for IdentifierLimit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IdentifierLimit::Bytes(n) => write!(f, "{n} bytes"),
+            IdentifierLimit::Chars(n) => write!(f, "{n} characters"),
+        }
+    }
+}
+
+/// How an engine writes identity columns.
+///
+/// ```
+/// use schema_core::Engine;
+/// use schema_dialects::{dialect, IdentityStyle};
+/// assert_eq!(dialect(Engine::Sqlite).identity_style(), IdentityStyle::RowidAlias);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdentityStyle {
+    /// `GENERATED BY DEFAULT AS IDENTITY` / `GENERATED ALWAYS AS IDENTITY` (SQL standard).
+    Generated,
+    /// `AUTO_INCREMENT`: the column must be the first column of some key or index.
+    AutoIncrement,
+    /// `INTEGER PRIMARY KEY AUTOINCREMENT`: only the sole primary key column can be generated.
+    RowidAlias,
+}
+
+/// Where documentation comments on tables and columns go.
+///
+/// ```
+/// use schema_core::Engine;
+/// use schema_dialects::{dialect, CommentStyle};
+/// assert_eq!(dialect(Engine::MySql).comment_style(), CommentStyle::Inline);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CommentStyle {
+    /// `COMMENT ON TABLE / COLUMN ... IS '...'` statements after the tables.
+    CommentOn,
+    /// `COMMENT '...'` on columns and a `COMMENT='...'` table option.
+    Inline,
+    /// SQL `--` line comments inside the CREATE TABLE (kept in the stored table SQL).
+    SqlLineComments,
+}

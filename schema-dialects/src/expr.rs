@@ -1,0 +1,326 @@
+//! SQL expressions inside the schema (CHECK constraints, `DEFAULT` expressions, partial-index
+//! predicates): parsed with the engine's sqlparser dialect, and every identifier they name
+//! resolved against the table's columns the way the engine would resolve it.
+//!
+//! The text is written to the script exactly as the user wrote it; parsing only proves that the
+//! engine will accept it and that it names real columns.
+
+use std::ops::ControlFlow;
+
+use schema_core::{Diagnostic, TableDef};
+use sqlparser::ast::{Expr, Ident, visit_expressions};
+use sqlparser::parser::Parser;
+use sqlparser::tokenizer::Token;
+
+use crate::Dialect;
+
+/// What an expression is for, which decides what it may name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// A CHECK constraint: may name columns of its table.
+    Check,
+    /// An index predicate: may name columns of its table.
+    Predicate,
+    /// A column default: may name no column at all.
+    Default,
+}
+
+/// Unquoted words that parse as identifiers but are values, not columns.
+const NILADIC: &[&str] = &[
+    "CURRENT_DATE",
+    "CURRENT_TIME",
+    "CURRENT_TIMESTAMP",
+    "LOCALTIME",
+    "LOCALTIMESTAMP",
+    "CURRENT_USER",
+    "SESSION_USER",
+    "CURRENT_ROLE",
+    "CURRENT_CATALOG",
+    "CURRENT_SCHEMA",
+    "USER",
+    "TRUE",
+    "FALSE",
+    "NULL",
+];
+
+/// Checks `sql` (the `what` of `table`, e.g. "check `positive`"), pushing every problem, and
+/// returns the columns it names. `column` locates the diagnostics when the expression belongs to
+/// one column.
+pub(crate) fn check<D: Dialect + ?Sized>(
+    dialect: &D,
+    table: &TableDef,
+    column: Option<&str>,
+    what: &str,
+    sql: &str,
+    role: Role,
+    found: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let engine = dialect.engine();
+    let problem = |message: String| {
+        let d = Diagnostic::new(message).table(&table.name).engine(engine);
+        match column {
+            Some(column) => d.column(column),
+            None => d,
+        }
+    };
+    let expr = match parse(dialect, sql) {
+        Ok(expr) => expr,
+        Err(error) => {
+            found.push(
+                problem(format!("{what}: `{sql}` is not a valid {engine} expression: {error}"))
+                    .help(match role {
+                        Role::Default => "write one SQL expression, e.g. `0` or `lower('x')`",
+                        _ => "write one boolean SQL expression over this table's columns, e.g. `total_cents >= 0`",
+                    }),
+            );
+            return Vec::new();
+        }
+    };
+    names(&expr, found, &problem, what)
+        .iter()
+        .filter_map(|name| resolve(dialect, table, name, what, role, &problem, found))
+        .collect()
+}
+
+/// Parses one whole expression.
+pub(crate) fn parse<D: Dialect + ?Sized>(dialect: &D, sql: &str) -> Result<Expr, String> {
+    let parser_dialect = dialect.parser_dialect();
+    let mut parser = Parser::new(parser_dialect.as_ref())
+        .try_with_sql(sql)
+        .map_err(|e| e.to_string())?;
+    let expr = parser.parse_expr().map_err(|e| e.to_string())?;
+    match parser.peek_token().token {
+        Token::EOF => Ok(expr),
+        other => Err(format!("unexpected `{other}` after the expression")),
+    }
+}
+
+/// The identifiers `expr` names as columns (qualified ones as several parts); subqueries are
+/// reported, since no engine allows them here.
+fn names(
+    expr: &Expr,
+    found: &mut Vec<Diagnostic>,
+    problem: &dyn Fn(String) -> Diagnostic,
+    what: &str,
+) -> Vec<Vec<Ident>> {
+    let mut names = Vec::new();
+    let mut subquery = false;
+    let _ = visit_expressions(expr, |e| {
+        match e {
+            Expr::Identifier(ident) => names.push(vec![ident.clone()]),
+            Expr::CompoundIdentifier(parts) => names.push(parts.clone()),
+            Expr::Subquery(_) | Expr::Exists { .. } | Expr::InSubquery { .. } => subquery = true,
+            _ => {}
+        }
+        ControlFlow::<()>::Continue(())
+    });
+    if subquery {
+        found.push(
+            problem(format!("{what} contains a subquery"))
+                .help("a CHECK, default or index predicate may only use this row's columns; use a foreign key or a trigger"),
+        );
+    }
+    names
+        .into_iter()
+        .filter(|parts| {
+            !(parts.len() == 1
+                && parts[0].quote_style.is_none()
+                && NILADIC.contains(&parts[0].value.to_ascii_uppercase().as_str()))
+        })
+        .collect()
+}
+
+/// Resolves one (possibly qualified) name against `table`'s columns.
+fn resolve<D: Dialect + ?Sized>(
+    dialect: &D,
+    table: &TableDef,
+    name: &[Ident],
+    what: &str,
+    role: Role,
+    problem: &dyn Fn(String) -> Diagnostic,
+    found: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let written = name
+        .iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(".");
+    let column = name.last()?;
+    if role == Role::Default {
+        found.push(
+            problem(format!(
+                "{what} names `{written}`; a default cannot read columns"
+            ))
+            .help("use a constant, a function such as `lower('X')`, or a string literal in quotes"),
+        );
+        return None;
+    }
+    if name.len() > 2 || (name.len() == 2 && !matches(dialect, &name[0], &table.name)) {
+        found.push(
+            problem(format!(
+                "{what} names `{written}`, which is not a column of `{}`",
+                table.name
+            ))
+            .help(format!("name only this table's columns, e.g. `{column}`")),
+        );
+        return None;
+    }
+    if let Some(found) = table
+        .columns
+        .iter()
+        .find(|c| matches(dialect, column, &c.name))
+    {
+        return Some(found.name.clone());
+    }
+    let message = format!("{what} names column `{written}`, which does not exist");
+    let help = if let Some(exact) = table.columns.iter().find(|c| c.name == column.value) {
+        // Only case folding stands between the text and the column.
+        format!(
+            "{} folds unquoted names to lower case: write {}",
+            dialect.engine(),
+            crate::quote::identifier(dialect, &exact.name)
+        )
+    } else {
+        match did_you_mean(&column.value, table.columns.iter().map(|c| c.name.as_str())) {
+            Some(help) => help,
+            None => format!(
+                "the columns of `{}` are: {}",
+                table.name,
+                table
+                    .columns
+                    .iter()
+                    .map(|c| c.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    };
+    found.push(problem(message).help(help));
+    None
+}
+
+/// Whether the identifier as written names `actual` on this engine.
+fn matches<D: Dialect + ?Sized>(dialect: &D, written: &Ident, actual: &str) -> bool {
+    if dialect.column_names_ignore_case() {
+        return written.value.eq_ignore_ascii_case(actual);
+    }
+    if written.quote_style.is_none() && dialect.folds_unquoted_identifiers() {
+        return written.value.to_ascii_lowercase() == actual;
+    }
+    written.value == actual
+}
+
+/// `did you mean ...?` for a misspelled name, if one of `candidates` is close.
+pub(crate) fn did_you_mean<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    candidates
+        .into_iter()
+        .map(|candidate| {
+            let score = strsim::jaro_winkler(&wrong.to_lowercase(), &candidate.to_lowercase());
+            (score, candidate)
+        })
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| format!("did you mean `{candidate}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dialect;
+    use schema_core::{Column, Engine, SqlType};
+
+    fn table() -> TableDef {
+        TableDef::new("invoices")
+            .column(Column::new("id", SqlType::BigInt))
+            .column(Column::new("total_cents", SqlType::BigInt))
+            .column(Column::new("Paid At", SqlType::Timestamp).nullable())
+            .column(Column::new("Status", SqlType::Text))
+    }
+
+    fn problems(engine: Engine, sql: &str, role: Role) -> Vec<String> {
+        let mut found = Vec::new();
+        let _ = check(
+            dialect(engine),
+            &table(),
+            None,
+            "check `c`",
+            sql,
+            role,
+            &mut found,
+        );
+        found.into_iter().map(|d| d.to_string()).collect()
+    }
+
+    #[test]
+    fn valid_expressions_pass_on_every_engine() {
+        for engine in Engine::ALL {
+            for sql in [
+                "total_cents >= 0",
+                "invoices.total_cents BETWEEN 0 AND 100",
+                "length(CAST(id AS TEXT)) < 20 OR id IS NULL",
+                "CASE WHEN id > 0 THEN true ELSE false END",
+                "total_cents IN (1, 2, 3) AND CURRENT_TIMESTAMP IS NOT NULL",
+            ] {
+                assert_eq!(
+                    problems(engine, sql, Role::Check),
+                    Vec::<String>::new(),
+                    "{engine}: {sql}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn quoting_and_case_follow_the_engine() {
+        // PostgreSQL folds `Status` to `status`; the column is "Status".
+        let pg = problems(Engine::Postgres, "Status <> ''", Role::Check);
+        assert_eq!(pg.len(), 1);
+        assert!(pg[0].contains("write \"Status\""), "{pg:?}");
+        assert!(problems(Engine::Postgres, "\"Status\" <> ''", Role::Check).is_empty());
+        assert!(problems(Engine::Postgres, "\"Paid At\" IS NULL", Role::Check).is_empty());
+        assert!(problems(Engine::Sqlite, "status <> ''", Role::Check).is_empty());
+        assert!(
+            problems(
+                Engine::MySql,
+                "STATUS <> '' AND `Paid At` IS NULL",
+                Role::Check
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn unknown_columns_get_a_suggestion() {
+        let found = problems(Engine::Sqlite, "totl_cents > 0", Role::Check);
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].contains("did you mean `total_cents`?"),
+            "{found:?}"
+        );
+        let found = problems(Engine::Postgres, "other.id > 0", Role::Check);
+        assert!(found[0].contains("not a column of `invoices`"), "{found:?}");
+    }
+
+    #[test]
+    fn syntax_errors_and_trailing_text_are_reported() {
+        assert_eq!(
+            problems(Engine::Postgres, "total_cents >", Role::Check).len(),
+            1
+        );
+        assert_eq!(problems(Engine::MySql, "id > 0 id", Role::Check).len(), 1);
+        assert_eq!(
+            problems(Engine::Sqlite, "id > (SELECT 1)", Role::Check).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn defaults_may_not_name_columns() {
+        assert!(problems(Engine::Postgres, "lower('X')", Role::Default).is_empty());
+        assert!(problems(Engine::MySql, "CURRENT_TIMESTAMP", Role::Default).is_empty());
+        assert_eq!(problems(Engine::Sqlite, "id + 1", Role::Default).len(), 1);
+    }
+}

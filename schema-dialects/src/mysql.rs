@@ -1,0 +1,204 @@
+//! MySQL 8 and MariaDB 10.5+: InnoDB tables in utf8mb4, inline comments, `AUTO_INCREMENT`.
+
+use schema_core::{Engine, SqlType, TableDef};
+
+use crate::{CommentStyle, Dialect, IdentifierLimit, IdentityStyle, quote};
+
+/// The MySQL/MariaDB writer.
+///
+/// Tables are `ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`. The collation is
+/// explicit because the servers' defaults differ (MySQL 8: `utf8mb4_0900_ai_ci`, which MariaDB
+/// 10.11 does not have; MariaDB: `utf8mb4_general_ci`), so unique keys would accept different rows
+/// on each. `utf8mb4_bin` exists on both and compares like PostgreSQL's and SQLite's defaults
+/// (case- and accent-sensitive), so a schema accepts the same data on every engine; it differs
+/// from them only in ignoring trailing spaces (PAD SPACE).
+///
+/// String literals assume the default `sql_mode` (backslash escapes on).
+///
+/// ```
+/// use schema_core::{Column, Schema, SqlType, TableDef};
+/// use schema_dialects::{Dialect, MySql};
+/// let schema = Schema::builder()
+///     .table_def(TableDef::new("t").column(Column::new("id", SqlType::Uuid)).primary_key(["id"]))
+///     .build()
+///     .unwrap();
+/// let script = MySql.render(&schema).unwrap();
+/// assert!(script.statements[0].starts_with("CREATE TABLE `t` (\n  `id` BINARY(16) NOT NULL,"));
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+pub struct MySql;
+
+/// VARCHAR(n) in utf8mb4 (4 bytes a character) fits MySQL's 65,535-byte row limit up to here.
+const MAX_VARCHAR: u32 = 16_383;
+const MAX_CHAR: u32 = 255;
+const MAX_PRECISION: u16 = 65;
+const MAX_SCALE: u16 = 30;
+
+impl Dialect for MySql {
+    fn engine(&self) -> Engine {
+        Engine::MySql
+    }
+
+    fn identifier_limit(&self) -> Option<IdentifierLimit> {
+        Some(IdentifierLimit::Chars(64))
+    }
+
+    fn allows_trailing_space_in_identifiers(&self) -> bool {
+        false
+    }
+
+    fn enum_value_limit(&self) -> Option<IdentifierLimit> {
+        Some(IdentifierLimit::Chars(255))
+    }
+
+    fn supports_partial_indexes(&self) -> bool {
+        false
+    }
+
+    fn identity_style(&self) -> IdentityStyle {
+        IdentityStyle::AutoIncrement
+    }
+
+    /// InnoDB parses `SET DEFAULT` and rejects the table.
+    fn supports_set_default_action(&self) -> bool {
+        false
+    }
+
+    /// MySQL 8.0.16+ (error 3823); MariaDB accepts it.
+    fn allows_checks_on_referential_action_columns(&self) -> bool {
+        false
+    }
+
+    /// MySQL 8.0.16+ (error 3818); MariaDB accepts it.
+    fn allows_checks_on_identity_columns(&self) -> bool {
+        false
+    }
+
+    /// BLOB/TEXT (and JSON) columns can only be indexed with a prefix length.
+    fn can_be_key(&self, sql_type: &SqlType) -> bool {
+        !matches!(
+            sql_type,
+            SqlType::Text | SqlType::Bytes | SqlType::Json | SqlType::Jsonb
+        )
+    }
+
+    fn comment_style(&self) -> CommentStyle {
+        CommentStyle::Inline
+    }
+
+    fn comment_limits(&self) -> Option<(usize, usize)> {
+        Some((2048, 1024))
+    }
+
+    fn column_names_ignore_case(&self) -> bool {
+        true
+    }
+
+    fn backslash_escapes(&self) -> bool {
+        true
+    }
+
+    fn parser_dialect(&self) -> Box<dyn sqlparser::dialect::Dialect> {
+        Box::new(sqlparser::dialect::MySqlDialect {})
+    }
+
+    fn identifier_quote(&self) -> char {
+        '`'
+    }
+
+    fn type_name(&self, sql_type: &SqlType) -> String {
+        match sql_type {
+            SqlType::Boolean => "BOOLEAN".into(),
+            SqlType::SmallInt => "SMALLINT".into(),
+            SqlType::Integer => "INT".into(),
+            SqlType::BigInt => "BIGINT".into(),
+            SqlType::Real => "FLOAT".into(),
+            SqlType::Double => "DOUBLE".into(),
+            SqlType::Decimal {
+                precision: Some(p),
+                scale: Some(s),
+            } => format!("DECIMAL({p},{s})"),
+            SqlType::Decimal {
+                precision: Some(p),
+                scale: None,
+            } => format!("DECIMAL({p})"),
+            SqlType::Decimal { .. } => "DECIMAL(65,30)".into(),
+            SqlType::Text => "LONGTEXT".into(),
+            SqlType::Varchar(n) => format!("VARCHAR({n})"),
+            SqlType::Char(n) => format!("CHAR({n})"),
+            SqlType::Bytes => "LONGBLOB".into(),
+            SqlType::Uuid => "BINARY(16)".into(),
+            SqlType::Date => "DATE".into(),
+            SqlType::Time => "TIME(6)".into(),
+            SqlType::Timestamp | SqlType::TimestampTz => "DATETIME(6)".into(),
+            SqlType::Json | SqlType::Jsonb => "JSON".into(),
+            SqlType::Inet => "VARCHAR(45)".into(),
+            SqlType::Enum(enum_type) => {
+                let values: Vec<String> = enum_type
+                    .values
+                    .iter()
+                    .map(|v| quote::string(self, v))
+                    .collect();
+                format!("ENUM({})", values.join(", "))
+            }
+            SqlType::Raw(per_engine) => per_engine.get(&Engine::MySql).cloned().unwrap_or_default(),
+        }
+    }
+
+    fn type_problem(&self, sql_type: &SqlType) -> Option<(String, String)> {
+        match sql_type {
+            SqlType::Varchar(n) if *n > MAX_VARCHAR => Some((
+                format!(
+                    "`{sql_type}` does not fit MySQL's row size in utf8mb4 (at most varchar({MAX_VARCHAR}))"
+                ),
+                "use `text` (LONGTEXT) for long strings".into(),
+            )),
+            SqlType::Char(n) if *n > MAX_CHAR => Some((
+                format!("`{sql_type}` is longer than MySQL's CHAR limit of {MAX_CHAR}"),
+                "use `varchar(n)` or `text`".into(),
+            )),
+            SqlType::Decimal {
+                precision: Some(p), ..
+            } if *p > MAX_PRECISION => Some((
+                format!("`{sql_type}` has more than MySQL's {MAX_PRECISION} digits of precision"),
+                format!("use a precision of at most {MAX_PRECISION}"),
+            )),
+            SqlType::Decimal { scale: Some(s), .. } if *s > MAX_SCALE => Some((
+                format!("`{sql_type}` has more than MySQL's {MAX_SCALE} digits of scale"),
+                format!("use a scale of at most {MAX_SCALE}"),
+            )),
+            _ => None,
+        }
+    }
+
+    /// The precision matches the DATETIME(6) column.
+    fn now(&self, _sql_type: &SqlType) -> String {
+        "CURRENT_TIMESTAMP(6)".into()
+    }
+
+    /// An expression default (MySQL 8.0.13+, MariaDB 10.2+): `CURRENT_DATE` alone is not
+    /// accepted as a DATE column's default by MySQL.
+    fn current_date(&self) -> String {
+        "(CURRENT_DATE)".into()
+    }
+
+    /// BLOB, TEXT and JSON columns take only expression defaults.
+    fn literal_default_needs_parentheses(&self, sql_type: &SqlType) -> bool {
+        matches!(
+            sql_type,
+            SqlType::Text | SqlType::Bytes | SqlType::Json | SqlType::Jsonb
+        )
+    }
+
+    fn table_options(&self, table: &TableDef) -> Vec<String> {
+        let mut options = vec![
+            "ENGINE=InnoDB".to_string(),
+            "DEFAULT CHARSET=utf8mb4".to_string(),
+            "COLLATE=utf8mb4_bin".to_string(),
+        ];
+        if let Some(comment) = &table.comment {
+            options.push(format!("COMMENT={}", quote::string(self, comment)));
+        }
+        options
+    }
+}

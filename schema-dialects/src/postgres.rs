@@ -1,0 +1,134 @@
+//! PostgreSQL 13+: named enum types, `COMMENT ON`, standard identity columns.
+
+use schema_core::{Engine, SqlType};
+
+use crate::{CommentStyle, Dialect, IdentifierLimit, IdentityStyle, quote};
+
+/// The PostgreSQL writer.
+///
+/// ```
+/// use schema_core::{Column, Schema, SqlType, TableDef};
+/// use schema_dialects::{Dialect, Postgres};
+/// let schema = Schema::builder()
+///     .table_def(TableDef::new("t").column(Column::new("at", SqlType::TimestampTz)).comment("Times"))
+///     .build()
+///     .unwrap();
+/// let script = Postgres.render(&schema).unwrap();
+/// assert_eq!(script.statements[1], "COMMENT ON TABLE \"t\" IS 'Times'");
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Postgres;
+
+/// `varchar(n)` and `char(n)` accept at most this length.
+const MAX_LENGTH: u32 = 10_485_760;
+/// `numeric(p, s)` accepts at most this precision.
+const MAX_PRECISION: u16 = 1000;
+
+impl Dialect for Postgres {
+    fn engine(&self) -> Engine {
+        Engine::Postgres
+    }
+
+    /// NAMEDATALEN - 1; longer names are truncated with only a NOTICE.
+    fn identifier_limit(&self) -> Option<IdentifierLimit> {
+        Some(IdentifierLimit::Bytes(63))
+    }
+
+    /// Enum labels are limited like identifiers.
+    fn enum_value_limit(&self) -> Option<IdentifierLimit> {
+        Some(IdentifierLimit::Bytes(63))
+    }
+
+    fn supports_enum_types(&self) -> bool {
+        true
+    }
+
+    fn identity_style(&self) -> IdentityStyle {
+        IdentityStyle::Generated
+    }
+
+    fn supports_identity_always(&self) -> bool {
+        true
+    }
+
+    fn comment_style(&self) -> CommentStyle {
+        CommentStyle::CommentOn
+    }
+
+    fn folds_unquoted_identifiers(&self) -> bool {
+        true
+    }
+
+    fn stores_uuid_as_bytes(&self) -> bool {
+        false
+    }
+
+    fn parser_dialect(&self) -> Box<dyn sqlparser::dialect::Dialect> {
+        Box::new(sqlparser::dialect::PostgreSqlDialect {})
+    }
+
+    fn type_name(&self, sql_type: &SqlType) -> String {
+        match sql_type {
+            SqlType::Boolean => "boolean".into(),
+            SqlType::SmallInt => "smallint".into(),
+            SqlType::Integer => "integer".into(),
+            SqlType::BigInt => "bigint".into(),
+            SqlType::Real => "real".into(),
+            SqlType::Double => "double precision".into(),
+            SqlType::Decimal {
+                precision: Some(p),
+                scale: Some(s),
+            } => format!("numeric({p},{s})"),
+            SqlType::Decimal {
+                precision: Some(p),
+                scale: None,
+            } => format!("numeric({p})"),
+            SqlType::Decimal { .. } => "numeric".into(),
+            SqlType::Text => "text".into(),
+            SqlType::Varchar(n) => format!("varchar({n})"),
+            SqlType::Char(n) => format!("char({n})"),
+            SqlType::Bytes => "bytea".into(),
+            SqlType::Uuid => "uuid".into(),
+            SqlType::Date => "date".into(),
+            SqlType::Time => "time".into(),
+            SqlType::Timestamp => "timestamp".into(),
+            SqlType::TimestampTz => "timestamptz".into(),
+            SqlType::Json => "json".into(),
+            SqlType::Jsonb => "jsonb".into(),
+            SqlType::Inet => "inet".into(),
+            SqlType::Enum(enum_type) => quote::identifier(self, &enum_type.name),
+            SqlType::Raw(per_engine) => per_engine
+                .get(&Engine::Postgres)
+                .cloned()
+                .unwrap_or_default(),
+        }
+    }
+
+    fn type_problem(&self, sql_type: &SqlType) -> Option<(String, String)> {
+        match sql_type {
+            SqlType::Varchar(n) | SqlType::Char(n) if *n > MAX_LENGTH => Some((
+                format!("`{sql_type}` is longer than PostgreSQL's limit of {MAX_LENGTH}"),
+                "use `text` for unbounded strings".into(),
+            )),
+            SqlType::Decimal {
+                precision: Some(p), ..
+            } if *p > MAX_PRECISION => Some((
+                format!(
+                    "`{sql_type}` has more than PostgreSQL's {MAX_PRECISION} digits of precision"
+                ),
+                "use a smaller precision, or none for an unconstrained numeric".into(),
+            )),
+            _ => None,
+        }
+    }
+
+    /// The session's time zone decides what `timestamp` (without zone) receives.
+    fn now(&self, _sql_type: &SqlType) -> String {
+        "CURRENT_TIMESTAMP".into()
+    }
+
+    /// bytea's hex input format (standard_conforming_strings is on since 9.1).
+    fn blob_literal(&self, bytes: &[u8]) -> String {
+        format!("'\\x{}'", quote::hex(bytes))
+    }
+}

@@ -1,0 +1,137 @@
+//! SQLite 3.37+: STRICT tables, inline foreign keys, `--` doc comments.
+
+use schema_core::{Engine, SqlType, TableDef};
+
+use crate::{CommentStyle, Dialect, IdentityStyle, quote};
+
+/// The SQLite writer.
+///
+/// Every table is STRICT, so values must have the column's storage class; the CHECKs from
+/// [`types`](crate::types) narrow the storage classes to the logical types.
+///
+/// ```
+/// use schema_core::{Column, Identity, Schema, SqlType, TableDef};
+/// use schema_dialects::{Dialect, Sqlite};
+/// let schema = Schema::builder()
+///     .table_def(
+///         TableDef::new("t")
+///             .column(Column::new("id", SqlType::BigInt).identity(Identity::ByDefault))
+///             .primary_key(["id"]),
+///     )
+///     .build()
+///     .unwrap();
+/// let script = Sqlite.render(&schema).unwrap();
+/// assert_eq!(
+///     script.statements[1],
+///     "CREATE TABLE \"t\" (\n  \"id\" INTEGER NOT NULL CONSTRAINT \"t_pkey\" PRIMARY KEY AUTOINCREMENT\n) STRICT"
+/// );
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Sqlite;
+
+impl Dialect for Sqlite {
+    fn engine(&self) -> Engine {
+        Engine::Sqlite
+    }
+
+    /// Foreign keys are resolved when rows change, not when the table is created.
+    fn supports_forward_references(&self) -> bool {
+        true
+    }
+
+    fn checks_foreign_key_targets_lazily(&self) -> bool {
+        true
+    }
+
+    fn identity_style(&self) -> IdentityStyle {
+        IdentityStyle::RowidAlias
+    }
+
+    fn comment_style(&self) -> CommentStyle {
+        CommentStyle::SqlLineComments
+    }
+
+    fn raw_type_names(&self) -> Option<&'static [&'static str]> {
+        Some(&["INT", "INTEGER", "REAL", "TEXT", "BLOB", "ANY"])
+    }
+
+    fn column_names_ignore_case(&self) -> bool {
+        true
+    }
+
+    fn stores_decimal_as_text(&self) -> bool {
+        true
+    }
+
+    fn parser_dialect(&self) -> Box<dyn sqlparser::dialect::Dialect> {
+        Box::new(sqlparser::dialect::SQLiteDialect {})
+    }
+
+    fn prologue(&self) -> Vec<String> {
+        vec!["PRAGMA foreign_keys = ON".into()]
+    }
+
+    fn type_name(&self, sql_type: &SqlType) -> String {
+        match sql_type {
+            SqlType::Boolean | SqlType::SmallInt | SqlType::Integer | SqlType::BigInt => {
+                "INTEGER".into()
+            }
+            SqlType::Real | SqlType::Double => "REAL".into(),
+            SqlType::Bytes | SqlType::Uuid => "BLOB".into(),
+            SqlType::Raw(per_engine) => {
+                per_engine.get(&Engine::Sqlite).cloned().unwrap_or_default()
+            }
+            SqlType::Decimal { .. }
+            | SqlType::Text
+            | SqlType::Varchar(_)
+            | SqlType::Char(_)
+            | SqlType::Date
+            | SqlType::Time
+            | SqlType::Timestamp
+            | SqlType::TimestampTz
+            | SqlType::Json
+            | SqlType::Jsonb
+            | SqlType::Inet
+            | SqlType::Enum(_) => "TEXT".into(),
+        }
+    }
+
+    fn type_check(&self, c: &str, sql_type: &SqlType) -> Option<String> {
+        Some(match sql_type {
+            SqlType::Boolean => format!("{c} IN (0, 1)"),
+            SqlType::SmallInt => format!("{c} BETWEEN -32768 AND 32767"),
+            SqlType::Integer => format!("{c} BETWEEN -2147483648 AND 2147483647"),
+            SqlType::Varchar(n) | SqlType::Char(n) => format!("length({c}) <= {n}"),
+            SqlType::Uuid => format!("length({c}) = 16"),
+            SqlType::Date => format!("{c} IS date({c})"),
+            SqlType::Time => format!("time({c}) IS NOT NULL"),
+            SqlType::Timestamp | SqlType::TimestampTz => format!("datetime({c}) IS NOT NULL"),
+            SqlType::Json | SqlType::Jsonb => format!("json_valid({c})"),
+            SqlType::Enum(enum_type) => {
+                let values: Vec<String> = enum_type
+                    .values
+                    .iter()
+                    .map(|v| quote::string(self, v))
+                    .collect();
+                format!("{c} IN ({})", values.join(", "))
+            }
+            _ => return None,
+        })
+    }
+
+    fn bool_literal(&self, value: bool) -> &'static str {
+        if value { "1" } else { "0" }
+    }
+
+    /// ISO-8601 with milliseconds; `Z` marks UTC for timestamptz.
+    fn now(&self, sql_type: &SqlType) -> String {
+        match sql_type {
+            SqlType::TimestampTz => "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))".into(),
+            _ => "(strftime('%Y-%m-%dT%H:%M:%f', 'now'))".into(),
+        }
+    }
+
+    fn table_options(&self, _table: &TableDef) -> Vec<String> {
+        vec!["STRICT".into()]
+    }
+}
