@@ -31,6 +31,7 @@ use std::fmt;
 
 use schema_core::Engine;
 
+pub mod build;
 mod check;
 mod dialect;
 mod expr;

@@ -1,0 +1,209 @@
+//! The build-script API: validate, render every chosen engine, write only what changed.
+//!
+//! ```no_run
+//! // build.rs of an application whose schema crate is a build-dependency
+//! use schema_core::{Engine, Schema};
+//! # mod app_schema { pub fn schema() -> schema_core::SchemaBuilder { schema_core::Schema::builder() } }
+//!
+//! fn main() {
+//!     schema_dialects::build::generate(app_schema::schema())
+//!         .engines([Engine::Postgres, Engine::MySql, Engine::Sqlite])
+//!         .out_dir("db")
+//!         .run_in_build_script();
+//! }
+//! ```
+
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use schema_core::{Diagnostic, Diagnostics, Engine, Schema, SchemaBuilder};
+
+use crate::dialect;
+
+/// Starts a generation run for a schema (a builder, validated by the run, or a built schema).
+pub fn generate(schema: impl Into<SchemaSource>) -> Generate {
+    Generate {
+        source: schema.into(),
+        engines: Engine::ALL.to_vec(),
+        out_dir: PathBuf::from("db"),
+        file_prefix: String::new(),
+    }
+}
+
+/// What a [`Generate`] run reads: a schema still to validate, or one already built.
+#[derive(Debug)]
+pub enum SchemaSource {
+    /// Validated by the run.
+    Builder(SchemaBuilder),
+    /// Already validated.
+    Built(Schema),
+}
+
+impl From<SchemaBuilder> for SchemaSource {
+    fn from(builder: SchemaBuilder) -> Self {
+        SchemaSource::Builder(builder)
+    }
+}
+
+impl From<Schema> for SchemaSource {
+    fn from(schema: Schema) -> Self {
+        SchemaSource::Built(schema)
+    }
+}
+
+/// A configured generation run; see [`generate`].
+#[derive(Debug)]
+pub struct Generate {
+    source: SchemaSource,
+    engines: Vec<Engine>,
+    out_dir: PathBuf,
+    file_prefix: String,
+}
+
+impl Generate {
+    /// The engines to write scripts for (default: all three).
+    pub fn engines(mut self, engines: impl IntoIterator<Item = Engine>) -> Self {
+        self.engines = engines.into_iter().collect();
+        self
+    }
+
+    /// The folder the scripts go to (default `db`), relative to the current directory — in a
+    /// build script, the package root.
+    pub fn out_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.out_dir = dir.into();
+        self
+    }
+
+    /// A prefix for the file names, e.g. `billing_` gives `billing_postgres.sql`.
+    pub fn file_prefix(mut self, prefix: impl Into<String>) -> Self {
+        self.file_prefix = prefix.into();
+        self
+    }
+
+    /// Validates the schema for every chosen engine, then writes one script per engine,
+    /// touching only files whose content changed. Every problem, on every engine, is reported
+    /// at once.
+    pub fn run(self) -> Result<Report, BuildError> {
+        let schema = match self.source {
+            SchemaSource::Builder(builder) => builder.build().map_err(BuildError::Invalid)?,
+            SchemaSource::Built(schema) => schema,
+        };
+        let mut scripts = Vec::new();
+        let mut problems: Vec<Diagnostic> = Vec::new();
+        for engine in &self.engines {
+            match dialect(*engine).render(&schema) {
+                Ok(script) => scripts.push(script),
+                Err(errors) => problems.extend(errors),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(BuildError::Invalid(Diagnostics::from(problems)));
+        }
+        std::fs::create_dir_all(&self.out_dir).map_err(|source| BuildError::Io {
+            path: self.out_dir.clone(),
+            source,
+        })?;
+        let mut files = Vec::new();
+        for script in scripts {
+            let path =
+                self.out_dir
+                    .join(format!("{}{}.sql", self.file_prefix, script.engine.key()));
+            let changed = write_if_changed(&path, &script.to_string())?;
+            files.push(GeneratedFile {
+                path,
+                engine: script.engine,
+                changed,
+            });
+        }
+        Ok(Report { schema, files })
+    }
+
+    /// [`run`](Generate::run) for a `build.rs`: prints `cargo:rerun-if-changed` for the build
+    /// script and every generated file, and on failure prints each problem as a `cargo::error`
+    /// line, which fails the build with readable messages.
+    pub fn run_in_build_script(self) -> Option<Report> {
+        println!("cargo:rerun-if-changed=build.rs");
+        match self.run() {
+            Ok(report) => {
+                for file in &report.files {
+                    println!("cargo:rerun-if-changed={}", file.path.display());
+                }
+                Some(report)
+            }
+            Err(error) => {
+                for line in error.to_string().lines() {
+                    println!("cargo::error={line}");
+                }
+                None
+            }
+        }
+    }
+}
+
+/// What a successful run produced.
+#[derive(Debug)]
+pub struct Report {
+    /// The validated schema.
+    pub schema: Schema,
+    /// One entry per engine, in the order the engines were given.
+    pub files: Vec<GeneratedFile>,
+}
+
+/// One script written (or found already up to date).
+#[derive(Debug)]
+pub struct GeneratedFile {
+    /// Where the script is.
+    pub path: PathBuf,
+    /// The engine it is for.
+    pub engine: Engine,
+    /// Whether this run changed the file (false: its content was already right).
+    pub changed: bool,
+}
+
+/// Why a run failed.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The schema has problems; every one of them, on every engine.
+    Invalid(Diagnostics),
+    /// A file could not be read or written.
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The underlying error.
+        source: io::Error,
+    },
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::Invalid(diagnostics) => write!(f, "{diagnostics}"),
+            BuildError::Io { path, source } => {
+                write!(f, "cannot write {}: {source}", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for BuildError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            BuildError::Invalid(diagnostics) => Some(diagnostics),
+            BuildError::Io { source, .. } => Some(source),
+        }
+    }
+}
+
+/// Writes `content` unless the file already holds exactly it, so file times (and anything
+/// watching them) change only with the content. Returns whether it wrote.
+fn write_if_changed(path: &Path, content: &str) -> Result<bool, BuildError> {
+    if std::fs::read(path).is_ok_and(|existing| existing == content.as_bytes()) {
+        return Ok(false);
+    }
+    std::fs::write(path, content).map_err(|source| BuildError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(true)
+}
