@@ -343,7 +343,7 @@ fn checks<D: Dialect + ?Sized>(dialect: &D, table: &TableDef, found: &mut Vec<Di
             if column.identity.is_some() && !dialect.allows_checks_on_identity_columns() {
                 found.push(
                     problem(format!(
-                        "{what} names an AUTO_INCREMENT column, which {engine} rejects"
+                        "{what} names an AUTO_INCREMENT column; MySQL 8 rejects that (MariaDB accepts it)"
                     ))
                     .help("drop the check: the engine generates this column's values"),
                 );

@@ -341,15 +341,17 @@ pub trait Dialect: Sync {
     fn type_name(&self, sql_type: &SqlType) -> String;
 
     /// A CHECK (without the keyword) that keeps values of `sql_type` in the logical type's domain
-    /// where the engine's storage type is wider; `column` is already quoted. Default: none.
+    /// where the engine's storage type is wider; `column` is already quoted. For a `nullable`
+    /// column the CHECK must let NULL through. Default: none.
     ///
     /// ```
     /// # use schema_core::{Engine, SqlType};
     /// let d = schema_dialects::dialect(Engine::Sqlite);
-    /// assert_eq!(d.type_check("\"ok\"", &SqlType::Boolean).as_deref(), Some("\"ok\" IN (0, 1)"));
+    /// assert_eq!(d.type_check("\"ok\"", &SqlType::Boolean, false).as_deref(), Some("\"ok\" IN (0, 1)"));
+    /// assert_eq!(d.type_check("j", &SqlType::Json, true).as_deref(), Some("j IS NULL OR json_valid(j)"));
     /// ```
-    fn type_check(&self, column: &str, sql_type: &SqlType) -> Option<String> {
-        let _ = (column, sql_type);
+    fn type_check(&self, column: &str, sql_type: &SqlType, nullable: bool) -> Option<String> {
+        let _ = (column, sql_type, nullable);
         None
     }
 

@@ -182,7 +182,11 @@ fn resolve<D: Dialect + ?Sized>(
         )
     } else {
         match did_you_mean(&column.value, table.columns.iter().map(|c| c.name.as_str())) {
-            Some(help) => help,
+            // Spelled the way this engine needs it written.
+            Some(name) if dialect.folds_unquoted_identifiers() && name != name.to_lowercase() => {
+                format!("did you mean {}?", crate::quote::identifier(dialect, &name))
+            }
+            Some(name) => format!("did you mean `{name}`?"),
             None => format!(
                 "the columns of `{}` are: {}",
                 table.name,
@@ -210,7 +214,7 @@ fn matches<D: Dialect + ?Sized>(dialect: &D, written: &Ident, actual: &str) -> b
     written.value == actual
 }
 
-/// `did you mean ...?` for a misspelled name, if one of `candidates` is close.
+/// The candidate closest to a misspelled name, if one is close.
 pub(crate) fn did_you_mean<'a>(
     wrong: &str,
     candidates: impl IntoIterator<Item = &'a str>,
@@ -223,7 +227,7 @@ pub(crate) fn did_you_mean<'a>(
         })
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| format!("did you mean `{candidate}`?"))
+        .map(|(_, candidate)| candidate.to_string())
 }
 
 #[cfg(test)]

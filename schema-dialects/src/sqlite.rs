@@ -96,17 +96,32 @@ impl Dialect for Sqlite {
         }
     }
 
-    fn type_check(&self, c: &str, sql_type: &SqlType) -> Option<String> {
-        Some(match sql_type {
+    /// `IN`, `BETWEEN`, `<=`, `=` and `IS` are NULL (accepted) or true for a NULL value; the
+    /// `IS NOT NULL` tests and `json_valid` are not, so nullable columns let NULL through first.
+    fn type_check(&self, c: &str, sql_type: &SqlType, nullable: bool) -> Option<String> {
+        let check = match sql_type {
             SqlType::Boolean => format!("{c} IN (0, 1)"),
             SqlType::SmallInt => format!("{c} BETWEEN -32768 AND 32767"),
             SqlType::Integer => format!("{c} BETWEEN -2147483648 AND 2147483647"),
             SqlType::Varchar(n) | SqlType::Char(n) => format!("length({c}) <= {n}"),
             SqlType::Uuid => format!("length({c}) = 16"),
             SqlType::Date => format!("{c} IS date({c})"),
-            SqlType::Time => format!("time({c}) IS NOT NULL"),
-            SqlType::Timestamp | SqlType::TimestampTz => format!("datetime({c}) IS NOT NULL"),
-            SqlType::Json | SqlType::Jsonb => format!("json_valid({c})"),
+            SqlType::Time
+            | SqlType::Timestamp
+            | SqlType::TimestampTz
+            | SqlType::Json
+            | SqlType::Jsonb => {
+                let test = match sql_type {
+                    SqlType::Time => format!("time({c}) IS NOT NULL"),
+                    SqlType::Json | SqlType::Jsonb => format!("json_valid({c})"),
+                    _ => format!("datetime({c}) IS NOT NULL"),
+                };
+                if nullable {
+                    format!("{c} IS NULL OR {test}")
+                } else {
+                    test
+                }
+            }
             SqlType::Enum(enum_type) => {
                 let values: Vec<String> = enum_type
                     .values
@@ -116,7 +131,8 @@ impl Dialect for Sqlite {
                 format!("{c} IN ({})", values.join(", "))
             }
             _ => return None,
-        })
+        };
+        Some(check)
     }
 
     fn bool_literal(&self, value: bool) -> &'static str {

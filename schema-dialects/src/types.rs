@@ -35,7 +35,8 @@
 //! - SQLite: decimals are `TEXT` because `REAL` would lose precision; dates and times are ISO-8601
 //!   text, which its date functions read and sort correctly. Time and timestamp CHECKs use
 //!   `IS NOT NULL` rather than comparing to the canonical form, so fractional seconds are accepted.
-//!   A nullable column's CHECK lets NULL through (`c IS NULL OR ...`) where the test alone would not.
+//!   A nullable column's CHECK lets NULL through (`c IS NULL OR ...`) where the test alone would
+//!   reject it (`IS NOT NULL`, and `json_valid(NULL)`, which is 0 on SQLite 3.40).
 
 use schema_core::{Column, Diagnostic, SqlType};
 
@@ -89,14 +90,7 @@ pub fn column_type<D: Dialect + ?Sized>(
 /// ```
 pub fn domain_check<D: Dialect + ?Sized>(dialect: &D, column: &Column) -> Option<String> {
     let quoted = quote::identifier(dialect, &column.name);
-    let check = dialect.type_check(&quoted, &column.sql_type)?;
-    // `IN`, `BETWEEN`, `<=`, `=`, `IS` and `json_valid` are already NULL for a NULL value, which a
-    // CHECK accepts; only an `IS NOT NULL` test must let NULL through explicitly.
-    Some(if column.nullable && check.ends_with("IS NOT NULL") {
-        format!("{quoted} IS NULL OR {check}")
-    } else {
-        check
-    })
+    dialect.type_check(&quoted, &column.sql_type, column.nullable)
 }
 
 #[cfg(test)]
@@ -172,7 +166,12 @@ mod tests {
             check(SqlType::TimestampTz, true).unwrap(),
             "\"c\" IS NULL OR datetime(\"c\") IS NOT NULL"
         );
-        assert_eq!(check(SqlType::Jsonb, true).unwrap(), "json_valid(\"c\")");
+        assert_eq!(
+            check(SqlType::Jsonb, true).unwrap(),
+            "\"c\" IS NULL OR json_valid(\"c\")"
+        );
+        assert_eq!(check(SqlType::Jsonb, false).unwrap(), "json_valid(\"c\")");
+        assert_eq!(check(SqlType::Date, true).unwrap(), "\"c\" IS date(\"c\")");
         assert_eq!(
             check(SqlType::Enum(EnumType::new("e", ["a", "b"])), false).unwrap(),
             "\"c\" IN ('a', 'b')"
