@@ -62,6 +62,16 @@ fn identifier<D: Dialect + ?Sized>(
     } else {
         format!("give the {kind} an explicit, shorter `name = \"...\"`")
     };
+    if name.is_empty() {
+        // `Schema::builder().build()` names everything; only a hand-assembled or deserialized
+        // schema gets here.
+        found.push(
+            at(Diagnostic::new(format!("a {kind} has an empty name")))
+                .engine(engine)
+                .help("build the schema with `Schema::builder()`, which names every constraint and index"),
+        );
+        return;
+    }
     if let Some(limit) = dialect.identifier_limit()
         && limit.exceeded_by(name)
     {

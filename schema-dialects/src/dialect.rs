@@ -205,6 +205,19 @@ pub trait Dialect: Sync {
         true
     }
 
+    /// Whether a CHECK may call functions whose value changes between calls (`now()`,
+    /// `random()`): PostgreSQL accepts them, MySQL and SQLite reject them. Index predicates may
+    /// never call them. Default: false.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Postgres).allows_volatile_checks());
+    /// assert!(!schema_dialects::dialect(Engine::Sqlite).allows_volatile_checks());
+    /// ```
+    fn allows_volatile_checks(&self) -> bool {
+        false
+    }
+
     /// Whether a column of this type may be part of a primary key, unique constraint, index or
     /// foreign key without a prefix length. Default: true.
     ///

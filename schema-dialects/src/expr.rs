@@ -76,7 +76,12 @@ pub(crate) fn check<D: Dialect + ?Sized>(
             return Vec::new();
         }
     };
-    names(&expr, found, &problem, what)
+    let allows_volatile = match role {
+        Role::Check => dialect.allows_volatile_checks(),
+        Role::Predicate => false,
+        Role::Default => true,
+    };
+    names(&expr, found, &problem, what, allows_volatile, engine)
         .iter()
         .filter_map(|name| resolve(dialect, table, name, what, role, &problem, found))
         .collect()
@@ -102,6 +107,8 @@ fn names(
     found: &mut Vec<Diagnostic>,
     problem: &dyn Fn(String) -> Diagnostic,
     what: &str,
+    allows_volatile: bool,
+    engine: schema_core::Engine,
 ) -> Vec<Vec<Ident>> {
     let mut names = Vec::new();
     let mut subquery = false;
@@ -114,6 +121,14 @@ fn names(
         }
         ControlFlow::<()>::Continue(())
     });
+    if let Some(volatile) = volatile_call(expr, &names)
+        && !allows_volatile
+    {
+        found.push(
+            problem(format!("{what} calls `{volatile}`, whose value changes between calls; {engine} rejects that here"))
+                .help("compare against a constant, or enforce the rule in the application or a trigger"),
+        );
+    }
     if subquery {
         found.push(
             problem(format!("{what} contains a subquery"))
@@ -128,6 +143,58 @@ fn names(
                 && NILADIC.contains(&parts[0].value.to_ascii_uppercase().as_str()))
         })
         .collect()
+}
+
+/// Functions (and value keywords) whose result differs from call to call: engines refuse them
+/// where a stored row must keep satisfying the expression (index predicates everywhere, CHECKs on
+/// MySQL and SQLite).
+const VOLATILE: &[&str] = &[
+    "CURRENT_DATE",
+    "CURRENT_TIME",
+    "CURRENT_TIMESTAMP",
+    "LOCALTIME",
+    "LOCALTIMESTAMP",
+    "NOW",
+    "SYSDATE",
+    "CURDATE",
+    "CURTIME",
+    "UTC_DATE",
+    "UTC_TIME",
+    "UTC_TIMESTAMP",
+    "UNIX_TIMESTAMP",
+    "CLOCK_TIMESTAMP",
+    "STATEMENT_TIMESTAMP",
+    "TRANSACTION_TIMESTAMP",
+    "TIMEOFDAY",
+    "RANDOM",
+    "RAND",
+    "UUID",
+    "GEN_RANDOM_UUID",
+    "RANDOMBLOB",
+    "CHANGES",
+    "LAST_INSERT_ROWID",
+    "CONNECTION_ID",
+];
+
+/// The first volatile function or value keyword `expr` uses, if any.
+fn volatile_call(expr: &Expr, names: &[Vec<Ident>]) -> Option<String> {
+    let is_volatile = |name: &str| VOLATILE.contains(&name.to_ascii_uppercase().as_str());
+    let mut found = names
+        .iter()
+        .filter(|parts| parts.len() == 1 && parts[0].quote_style.is_none())
+        .map(|parts| parts[0].value.clone())
+        .find(|name| is_volatile(name));
+    let _ = visit_expressions(expr, |e| {
+        if let Expr::Function(function) = e
+            && let Some(sqlparser::ast::ObjectNamePart::Identifier(ident)) = function.name.0.last()
+            && found.is_none()
+            && is_volatile(&ident.value)
+        {
+            found = Some(ident.value.clone());
+        }
+        ControlFlow::<()>::Continue(())
+    });
+    found
 }
 
 /// Resolves one (possibly qualified) name against `table`'s columns.
@@ -266,7 +333,7 @@ mod tests {
                 "invoices.total_cents BETWEEN 0 AND 100",
                 "length(CAST(id AS TEXT)) < 20 OR id IS NULL",
                 "CASE WHEN id > 0 THEN true ELSE false END",
-                "total_cents IN (1, 2, 3) AND CURRENT_TIMESTAMP IS NOT NULL",
+                "total_cents IN (1, 2, 3) AND TRUE AND NULL IS NULL",
             ] {
                 assert_eq!(
                     problems(engine, sql, Role::Check),
@@ -319,6 +386,37 @@ mod tests {
             problems(Engine::Sqlite, "id > (SELECT 1)", Role::Check).len(),
             1
         );
+    }
+
+    #[test]
+    fn volatile_functions_where_the_engine_refuses_them() {
+        let volatile = |engine, sql, role| {
+            problems(engine, sql, role)
+                .iter()
+                .any(|p| p.contains("changes between calls"))
+        };
+        assert!(!volatile(
+            Engine::Postgres,
+            "id < extract(epoch from now())",
+            Role::Check
+        ));
+        assert!(volatile(
+            Engine::MySql,
+            "id < UNIX_TIMESTAMP()",
+            Role::Check
+        ));
+        assert!(volatile(Engine::Sqlite, "id > random()", Role::Check));
+        assert!(volatile(
+            Engine::Postgres,
+            "CURRENT_DATE > '2020-01-01'",
+            Role::Predicate
+        ));
+        assert!(!volatile(
+            Engine::Sqlite,
+            "lower('X') = 'x'",
+            Role::Predicate
+        ));
+        assert!(!volatile(Engine::MySql, "CURRENT_TIMESTAMP", Role::Default));
     }
 
     #[test]

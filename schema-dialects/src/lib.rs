@@ -39,6 +39,8 @@ mod mysql;
 mod order;
 mod postgres;
 pub mod quote;
+#[cfg(test)]
+mod sea_query_gaps;
 mod sqlite;
 pub mod types;
 mod writer;

@@ -51,6 +51,11 @@ impl Dialect for Postgres {
         true
     }
 
+    /// Accepted, though a row is only checked when written.
+    fn allows_volatile_checks(&self) -> bool {
+        true
+    }
+
     fn comment_style(&self) -> CommentStyle {
         CommentStyle::CommentOn
     }

@@ -9,9 +9,11 @@
 //! drops SQLite foreign key names, invents SQLite type names that STRICT tables reject, has no
 //! STRICT, COMMENT ON or `GENERATED ALWAYS AS IDENTITY`, writes named column-level CHECKs that
 //! MariaDB rejects, and writes constraint names without escaping the quote character. Routing our
-//! own type strings through it would leave one or more of those on every statement kind; the whole
+//! own type strings through it would leave one or more of those on every statement kind (even the
+//! reliable `ALTER TABLE ... ADD FOREIGN KEY` writes the constraint name unescaped); the whole
 //! skeleton below is shorter than the workarounds, and every statement it writes runs on its
-//! engine in `tests/tests/apply.rs`.
+//! engine in `tests/tests/apply.rs`. `sea_query_gaps.rs` pins each of those cases in a test, so a
+//! sea-query release that fixes them is noticed.
 
 use schema_core::{
     Column, ColumnDefault, Diagnostic, Diagnostics, ForeignKey, Identity, Literal, Schema, SqlType,
