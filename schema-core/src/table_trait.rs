@@ -126,12 +126,51 @@ pub mod __private {
     composite!(A1 K1, A2 K2, A3 K3, A4 K4, A5 K5);
     composite!(A1 K1, A2 K2, A3 K3, A4 K4, A5 K5, A6 K6);
 
-    /// The SQL column name of `T`'s field `field` (the field name when `T` does not list it).
-    pub fn column_name<T: Table + ?Sized>(field: &'static str) -> &'static str {
-        T::__COLUMNS
-            .iter()
-            .find(|(name, _)| *name == field)
-            .map_or(field, |(_, column)| column)
+    /// What a foreign key needs to know about the table it references, typed by that table's
+    /// primary key so the key type can be checked without naming the table again.
+    pub struct Target<K> {
+        /// [`Table::NAME`].
+        pub name: &'static str,
+        /// [`Table::PRIMARY_KEY`].
+        pub primary_key: &'static [&'static str],
+        columns: &'static [(&'static str, &'static str)],
+        key: core::marker::PhantomData<fn() -> K>,
+    }
+
+    impl<K> Target<K> {
+        /// The SQL column name of the referenced table's field `field`.
+        pub fn column(&self, field: &'static str) -> &'static str {
+            self.columns
+                .iter()
+                .find(|(name, _)| *name == field)
+                .map_or(field, |(_, column)| column)
+        }
+
+        /// Compiles only if a column of type `F` may reference this table's primary key.
+        pub fn referenced_by<F: ReferenceTo<K>>(&self) {}
+
+        /// Compiles only if columns of tuple type `F` may reference this table's composite key.
+        pub fn referenced_by_columns<F: CompositeReferenceTo<K>>(&self) {}
+    }
+
+    /// The target of a foreign key; compiles only if `T` is a table. The derive calls it once
+    /// per foreign key, so a type that is not a table is reported once, at the reference.
+    pub const fn target<T: Table + ?Sized>() -> Target<T::PrimaryKey> {
+        Target {
+            name: T::NAME,
+            primary_key: T::PRIMARY_KEY,
+            columns: T::__COLUMNS,
+            key: core::marker::PhantomData,
+        }
+    }
+
+    /// A referenced field's value; [`by`](Referenced::by) checks a referencing column's type
+    /// against it (the field's type is known first, so a mismatch names both types).
+    pub struct Referenced<'a, K>(pub &'a K);
+
+    impl<K> Referenced<'_, K> {
+        /// Compiles only if a column of type `F` may reference this field.
+        pub fn by<F: ReferenceTo<K>>(&self) {}
     }
 
     /// Compiles only if `T` is a table.

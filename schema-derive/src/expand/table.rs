@@ -1,15 +1,13 @@
 //! `impl ::schema_core::Table` and the compile-time checks of foreign keys.
 
-use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
-use syn::{DeriveInput, Ident, Path, Type};
+use syn::{DeriveInput, Ident, Path};
 
 use crate::internals::ast::{Field, Table};
-use crate::internals::attr::{
-    Action, DefaultValue, ForeignKeyAttr, IdentityKind, Reference, TypeOverride,
-};
+use crate::internals::attr::{Action, DefaultValue, IdentityKind, TypeOverride};
 use crate::internals::check::check_table;
 use crate::internals::ctxt::Ctxt;
 use crate::internals::symbol::{MYSQL, POSTGRES, SQLITE};
@@ -69,13 +67,10 @@ fn generate(table: &Table) -> TokenStream {
             let sql = &c.sql;
             quote!(.named_check(#name, #sql))
         }));
-    let foreign_keys = table.fields.iter().filter_map(column_foreign_key).chain(
-        table
-            .attrs
-            .foreign_keys
-            .iter()
-            .map(|fk| table_foreign_key(table, fk)),
-    );
+    let foreign_keys = foreign_keys(table);
+    let bindings = foreign_keys.iter().map(|fk| &fk.binding);
+    let fk_checks = foreign_keys.iter().map(|fk| &fk.checks);
+    let fk_builders = foreign_keys.iter().map(|fk| &fk.builder);
     let indexes = table
         .fields
         .iter()
@@ -91,7 +86,6 @@ fn generate(table: &Table) -> TokenStream {
             let filter = i.predicate.as_ref().map(|p| quote!(.filter(#p)));
             quote!(.index(::schema_core::Index::on([#(#columns),*]) #named #unique #filter))
         }));
-    let checks_fn = type_checks(table);
 
     quote! {
         #[automatically_derived]
@@ -103,17 +97,18 @@ fn generate(table: &Table) -> TokenStream {
             const __COLUMNS: &'static [(&'static str, &'static str)] = &[#(#field_columns),*];
 
             fn table_def() -> ::schema_core::TableDef {
+                #(#bindings)*
+                #(#fk_checks)*
                 ::schema_core::TableDef::new(#name)
                     #comment
                     #(.column(#columns))*
                     #primary_key
                     #(#uniques)*
                     #(#checks)*
-                    #(#foreign_keys)*
+                    #(#fk_builders)*
                     #(#indexes)*
             }
         }
-        #checks_fn
     }
 }
 
@@ -250,143 +245,115 @@ fn action(action: Action) -> TokenStream {
     }
 }
 
-/// The referenced table's key columns: its primary key, or the named fields' column names.
-fn referenced_columns(path: &Path, target: Option<&[Ident]>) -> TokenStream {
-    let span = path.span();
-    match target {
-        None => quote_spanned!(span=>
-            ::core::iter::Iterator::copied(<#path as ::schema_core::Table>::PRIMARY_KEY.iter())
-        ),
-        Some(fields) => {
-            let names = fields.iter().map(|f| f.unraw().to_string());
-            quote_spanned!(span=> [#(::schema_core::__private::column_name::<#path>(#names)),*])
-        }
-    }
+/// One foreign key: a binding of its target (which is where "not a table" is reported), its
+/// type checks, and the builder call.
+struct ForeignKeyCode {
+    binding: TokenStream,
+    checks: TokenStream,
+    builder: TokenStream,
 }
 
-fn foreign_key_tokens(
-    path: &Path,
-    target: Option<&[Ident]>,
-    columns: &[&String],
-    name: Option<&String>,
+/// What a foreign key is made of, from a column's `references` or the table's `foreign_key`.
+struct ForeignKeyParts<'t> {
+    path: &'t Path,
+    /// The referenced fields, or `None` for the primary key.
+    target: Option<&'t [Ident]>,
+    /// The referencing fields.
+    fields: Vec<&'t Field<'t>>,
+    name: Option<&'t String>,
     on_delete: Option<Action>,
     on_update: Option<Action>,
-) -> TokenStream {
-    let span = path.span();
-    let referenced = referenced_columns(path, target);
-    let named = name.map(|n| quote!(.named(#n)));
-    let on_delete = on_delete.map(|a| {
+    /// Where a key type mismatch is reported: the table's `foreign_key`, or (`None`) the
+    /// referencing field's type.
+    span: Option<Span>,
+}
+
+fn foreign_key_code(index: usize, fk: ForeignKeyParts) -> ForeignKeyCode {
+    let var = format_ident!("__schema_fk{}", index);
+    let path = fk.path;
+    let binding = quote_spanned!(path.span()=>
+        let #var = ::schema_core::__private::target::<#path>();
+    );
+    let checks = match (fk.target, fk.fields.as_slice()) {
+        (Some(target), fields) => {
+            let checks = fields.iter().zip(target).map(|(field, target)| {
+                let ty = field.ty;
+                let by = quote_spanned!(ty.span()=> by::<#ty>);
+                let access = quote_spanned!(target.span()=> &__target.#target);
+                quote!(let _ = |__target: &#path| ::schema_core::__private::Referenced(#access).#by();)
+            });
+            quote!(#(#checks)*)
+        }
+        (None, [field]) => {
+            let ty = field.ty;
+            let span = fk.span.unwrap_or_else(|| ty.span());
+            quote_spanned!(span=> #var.referenced_by::<#ty>();)
+        }
+        (None, fields) => {
+            let types = fields.iter().map(|f| f.ty);
+            let span = fk.span.unwrap_or_else(Span::call_site);
+            quote_spanned!(span=> #var.referenced_by_columns::<(#(#types,)*)>();)
+        }
+    };
+    let referenced = match fk.target {
+        None => quote!(::core::iter::Iterator::copied(#var.primary_key.iter())),
+        Some(fields) => {
+            let names = fields.iter().map(|f| f.unraw().to_string());
+            quote!([#(#var.column(#names)),*])
+        }
+    };
+    let columns = fk.fields.iter().map(|f| &f.column);
+    let named = fk.name.map(|n| quote!(.named(#n)));
+    let on_delete = fk.on_delete.map(|a| {
         let a = action(a);
         quote!(.on_delete(#a))
     });
-    let on_update = on_update.map(|a| {
+    let on_update = fk.on_update.map(|a| {
         let a = action(a);
         quote!(.on_update(#a))
     });
-    let table_name = quote_spanned!(span=> <#path as ::schema_core::Table>::NAME);
-    quote! {
+    let builder = quote! {
         .foreign_key(
-            ::schema_core::ForeignKey::to(#table_name, #referenced)
+            ::schema_core::ForeignKey::to(#var.name, #referenced)
                 .columns([#(#columns),*])
                 #named #on_delete #on_update
         )
+    };
+    ForeignKeyCode {
+        binding,
+        checks,
+        builder,
     }
 }
 
-fn column_foreign_key(field: &Field) -> Option<TokenStream> {
-    let reference = &field.attrs.references.as_ref()?.value;
-    let target = reference.column.as_ref().map(std::slice::from_ref);
-    Some(foreign_key_tokens(
-        &reference.path,
-        target,
-        &[&field.column],
-        field.attrs.fk_name.as_ref().map(|n| &n.value),
-        field.attrs.on_delete.as_ref().map(|a| a.value),
-        field.attrs.on_update.as_ref().map(|a| a.value),
-    ))
-}
-
-fn table_foreign_key(table: &Table, fk: &ForeignKeyAttr) -> TokenStream {
-    let path = fk.references.as_ref().expect("checked: references is set");
-    let columns: Vec<&String> = column_names(table, &fk.columns).collect();
-    foreign_key_tokens(
-        path,
-        fk.target.as_deref(),
-        &columns,
-        fk.name.as_ref(),
-        fk.on_delete.as_ref().map(|a| a.value),
-        fk.on_update.as_ref().map(|a| a.value),
-    )
-}
-
-/// Compile-time checks of every reference: the target is a table, and each referencing
-/// column's Rust type matches the referenced key's (or is an `Option` of it). Each check carries
-/// the span of the user's tokens, so a failure points at the attribute or the field.
-fn type_checks(table: &Table) -> TokenStream {
-    let mut checks = Vec::new();
-    for field in &table.fields {
-        let Some(reference) = &field.attrs.references else {
-            continue;
-        };
-        let Reference { path, column } = &reference.value;
-        checks.push(assert_table(path));
-        let ty = field.ty;
-        match column {
-            None => checks.push(quote_spanned!(ty.span()=>
-                ::schema_core::__private::assert_references_primary_key::<#ty, #path>();
-            )),
-            Some(target) => checks.push(references_column(ty, path, target)),
-        }
-    }
-    for fk in &table.attrs.foreign_keys {
-        let Some(path) = &fk.references else { continue };
-        checks.push(assert_table(path));
-        let fields: Vec<&Field> = fk.columns.iter().filter_map(|i| table.field(i)).collect();
-        match &fk.target {
-            Some(target) => {
-                for (field, target) in fields.iter().zip(target) {
-                    checks.push(references_column(field.ty, path, target));
-                }
-            }
-            None => {
-                let span = fk.span;
-                let types = fields.iter().map(|f| f.ty);
-                checks.push(match fields.as_slice() {
-                    [single] => {
-                        let ty = single.ty;
-                        quote_spanned!(span=> ::schema_core::__private::assert_references_primary_key::<#ty, #path>();)
-                    }
-                    _ => quote_spanned!(span=>
-                        ::schema_core::__private::assert_references_composite_key::<(#(#types,)*), #path>();
-                    ),
-                });
-            }
-        }
-    }
-    if checks.is_empty() {
-        return TokenStream::new();
-    }
-    quote! {
-        const _: () = {
-            #[allow(dead_code, clippy::all)]
-            fn __schema_derive_checks() {
-                #(#checks)*
-            }
-        };
-    }
-}
-
-fn assert_table(path: &Path) -> TokenStream {
-    quote_spanned!(path.span()=> ::schema_core::__private::assert_table::<#path>();)
-}
-
-/// `|t: &Target| assert_references_column::<Ty, _>(&t.field)`: a missing field is an error at
-/// its name, a type mismatch an error at the referencing field's type.
-fn references_column(ty: &Type, path: &Path, target: &Ident) -> TokenStream {
-    let call =
-        quote_spanned!(ty.span()=> ::schema_core::__private::assert_references_column::<#ty, _>);
-    let access = quote_spanned!(target.span()=> &__target.#target);
-    quote!(let _ = |__target: &#path| #call(#access);)
+/// Every foreign key of the table: column-level ones first, in field order, then the table's.
+fn foreign_keys<'t>(table: &'t Table<'t>) -> Vec<ForeignKeyCode> {
+    let column_level = table.fields.iter().filter_map(|field| {
+        let reference = &field.attrs.references.as_ref()?.value;
+        Some(ForeignKeyParts {
+            path: &reference.path,
+            target: reference.column.as_ref().map(std::slice::from_ref),
+            fields: vec![field],
+            name: field.attrs.fk_name.as_ref().map(|n| &n.value),
+            on_delete: field.attrs.on_delete.as_ref().map(|a| a.value),
+            on_update: field.attrs.on_update.as_ref().map(|a| a.value),
+            span: None,
+        })
+    });
+    let table_level = table.attrs.foreign_keys.iter().map(|fk| ForeignKeyParts {
+        path: fk.references.as_ref().expect("checked: references is set"),
+        target: fk.target.as_deref(),
+        fields: fk.columns.iter().filter_map(|i| table.field(i)).collect(),
+        name: fk.name.as_ref(),
+        on_delete: fk.on_delete.as_ref().map(|a| a.value),
+        on_update: fk.on_update.as_ref().map(|a| a.value),
+        span: Some(fk.span),
+    });
+    column_level
+        .chain(table_level)
+        .enumerate()
+        .map(|(i, parts)| foreign_key_code(i, parts))
+        .collect()
 }
 
 /// After an error: the impl with what is known, so uses of the type add no secondary errors.

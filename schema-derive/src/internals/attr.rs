@@ -141,10 +141,10 @@ impl Container {
             each_item(cx, attr, |meta| {
                 if meta.path == NAME {
                     let lit = string(meta, "#[table(name = \"invoices\")]")?;
-                    name.set(cx, lit.span(), lit.value());
+                    name.set(cx, span_of(meta), lit.value());
                 } else if meta.path == COMMENT {
                     let lit = string(meta, "#[table(comment = \"One bill sent to a tenant\")]")?;
-                    comment.set(cx, lit.span(), lit.value());
+                    comment.set(cx, span_of(meta), lit.value());
                 } else if meta.path == PRIMARY_KEY {
                     let help = "#[table(primary_key(tenant_id, id))]";
                     if !has_value(meta) {
@@ -261,7 +261,7 @@ fn parse_unique(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<UniqueAttr> {
             columns.push_bare(inner)
         } else if inner.path == NAME {
             let lit = string(inner, "name = \"invoices_number_key\"")?;
-            name.set(cx, lit.span(), lit.value());
+            name.set(cx, span_of(inner), lit.value());
             Ok(())
         } else if inner.path == COLUMNS {
             let list = fields(inner, "columns(tenant_id, number)")?;
@@ -302,13 +302,13 @@ fn parse_index(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<IndexAttr> {
             columns.push_bare(inner)?;
         } else if inner.path == NAME {
             let lit = string(inner, "name = \"invoices_open\"")?;
-            name.set(cx, lit.span(), lit.value());
+            name.set(cx, span_of(inner), lit.value());
         } else if inner.path == COLUMNS {
             let list = fields(inner, "columns(tenant_id, issued_at)")?;
             set_list(cx, &mut columns.listed, inner, list);
         } else if inner.path == WHERE {
             let lit = string(inner, "where = \"paid_at IS NULL\"")?;
-            predicate.set(cx, lit.span(), lit.value());
+            predicate.set(cx, span_of(inner), lit.value());
         } else {
             return Err(unknown_key(inner, "index(...)", INDEX_KEYS));
         }
@@ -337,10 +337,10 @@ fn parse_check(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<CheckAttr> {
     each_nested(cx, meta, |inner| {
         if inner.path == NAME {
             let lit = string(inner, "name = \"invoices_total_nonneg\"")?;
-            name.set(cx, lit.span(), lit.value());
+            name.set(cx, span_of(inner), lit.value());
         } else if inner.path == SQL {
             let lit = string(inner, "sql = \"total_cents >= 0\"")?;
-            sql.set(cx, lit.span(), lit.value());
+            sql.set(cx, span_of(inner), lit.value());
         } else {
             return Err(unknown_key(inner, "check(...)", CHECK_KEYS));
         }
@@ -366,10 +366,11 @@ fn parse_foreign_key(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<ForeignKe
     let mut target = Attr::none(TARGET);
     let mut on_delete = Attr::none(ON_DELETE);
     let mut on_update = Attr::none(ON_UPDATE);
+    let errors_before = cx.error_count();
     each_nested(cx, meta, |inner| {
         if inner.path == NAME {
             let lit = string(inner, "name = \"invoices_customer_fkey\"")?;
-            name.set(cx, lit.span(), lit.value());
+            name.set(cx, span_of(inner), lit.value());
         } else if inner.path == COLUMNS {
             let list = fields(inner, "columns(tenant_id, customer_id)")?;
             columns.set(cx, span_of(inner), list);
@@ -392,7 +393,8 @@ fn parse_foreign_key(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<ForeignKe
     })?;
     let columns = columns.get().map(|s| s.value);
     let references = references.get().map(|s| s.value);
-    if columns.is_none() || references.is_none() {
+    // After an error inside the list (say a misspelt `references`), "missing" would repeat it.
+    if (columns.is_none() || references.is_none()) && cx.error_count() == errors_before {
         let missing = match (&columns, &references) {
             (None, None) => "`columns(...)` and `references = ...`",
             (None, _) => "`columns(...)`",
@@ -514,10 +516,10 @@ impl FieldAttrs {
                 let span = span_of(meta);
                 if meta.path == NAME {
                     let lit = string(meta, "#[column(name = \"email_address\")]")?;
-                    name.set(cx, lit.span(), lit.value());
+                    name.set(cx, span_of(meta), lit.value());
                 } else if meta.path == COMMENT {
                     let lit = string(meta, "#[column(comment = \"Shown in URLs\")]")?;
-                    comment.set(cx, lit.span(), lit.value());
+                    comment.set(cx, span_of(meta), lit.value());
                 } else if meta.path == PRIMARY_KEY {
                     if meta.input.peek(token::Paren) {
                         return Err(meta.error(
@@ -567,7 +569,7 @@ impl FieldAttrs {
                     on_update.set(cx, action.span, action.value);
                 } else if meta.path == FK_NAME {
                     let lit = string(meta, "#[column(fk_name = \"invoices_tenant_fkey\")]")?;
-                    fk_name.set(cx, lit.span(), lit.value());
+                    fk_name.set(cx, span_of(meta), lit.value());
                 } else if meta.path == DEFAULT {
                     let value = default_value(meta)?;
                     default.set(cx, span, value);
@@ -721,7 +723,8 @@ fn type_override(cx: &Ctxt, meta: &ParseNestedMeta, symbol: Symbol) -> syn::Resu
             TypeOverride::Bytes
         }
         VARCHAR | CHAR => {
-            let help = format!("#[column({symbol}(320))]");
+            let example = if symbol == VARCHAR { 320 } else { 3 };
+            let help = format!("#[column({symbol}({example}))]");
             let length = length(meta, &help)?;
             if symbol == VARCHAR {
                 TypeOverride::Varchar(length)
@@ -775,6 +778,7 @@ fn type_override(cx: &Ctxt, meta: &ParseNestedMeta, symbol: Symbol) -> syn::Resu
                 )));
             }
             let mut engines: Vec<(Symbol, String)> = Vec::new();
+            let errors_before = cx.error_count();
             each_nested(cx, meta, |inner| {
                 let Some(engine) = RAW_KEYS.iter().find(|engine| inner.path == **engine) else {
                     return Err(unknown_key(inner, "raw(...)", RAW_KEYS));
@@ -795,7 +799,7 @@ fn type_override(cx: &Ctxt, meta: &ParseNestedMeta, symbol: Symbol) -> syn::Resu
                 }
                 Ok(())
             })?;
-            if engines.is_empty() && !cx.has_errors() {
+            if engines.is_empty() && cx.error_count() == errors_before {
                 return Err(meta.error(format!(
                     "`raw` names no engine\nhelp: write it as `{help}` (any of {}, at least one)",
                     list(RAW_KEYS)
@@ -848,7 +852,7 @@ impl EnumAttrs {
             each_item(cx, attr, |meta| {
                 if meta.path == NAME {
                     let lit = string(meta, "#[sql_enum(name = \"invoice_status\")]")?;
-                    name.set(cx, lit.span(), lit.value());
+                    name.set(cx, span_of(meta), lit.value());
                 } else if meta.path == RENAME {
                     return Err(meta.error(
                         "`rename` belongs on a variant\nhelp: write `#[sql_enum(name = \"invoice_status\")]` to name the type, `#[sql_enum(rename = \"paid_in_full\")]` on a variant to rename a value",
@@ -856,7 +860,7 @@ impl EnumAttrs {
                 } else {
                     return Err(unknown_key(
                         meta,
-                        "#[sql_enum(...)] on an enum",
+                        "#[sql_enum(...)]",
                         SQL_ENUM_KEYS,
                     ));
                 }
@@ -881,7 +885,7 @@ impl VariantAttrs {
             each_item(cx, attr, |meta| {
                 if meta.path == RENAME {
                     let lit = string(meta, "#[sql_enum(rename = \"paid_in_full\")]")?;
-                    rename.set(cx, lit.span(), lit.value());
+                    rename.set(cx, span_of(meta), lit.value());
                 } else if meta.path == NAME {
                     return Err(meta.error(
                         "`name` belongs on the enum and names the SQL type\nhelp: to change this value write `#[sql_enum(rename = \"paid_in_full\")]`",
@@ -889,7 +893,7 @@ impl VariantAttrs {
                 } else {
                     return Err(unknown_key(
                         meta,
-                        "#[sql_enum(...)] on a variant",
+                        "#[sql_enum(...)]",
                         VARIANT_KEYS,
                     ));
                 }

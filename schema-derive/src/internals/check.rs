@@ -96,6 +96,18 @@ fn distinct_column_names(cx: &Ctxt, table: &Table) {
                     field.column, first.ident
                 ),
             );
+            let first_span = first
+                .attrs
+                .name
+                .as_ref()
+                .map_or(first.ident.span(), |name| name.span);
+            cx.error_at(
+                first_span,
+                format!(
+                    "column `{}` is also defined by field `{}`",
+                    field.column, field.ident
+                ),
+            );
         }
     }
 }
@@ -210,13 +222,17 @@ fn primary_key_not_nullable(cx: &Ctxt, table: &Table) {
 fn one_column_type(cx: &Ctxt, field: &Field) {
     let types = &field.attrs.types;
     if types.len() > 1 {
-        let names: Vec<String> = types.iter().map(|(s, _)| format!("`{s}`")).collect();
         for (symbol, spanned) in types {
+            let others: Vec<String> = types
+                .iter()
+                .filter(|(other, _)| other != symbol)
+                .map(|(other, _)| format!("`{other}`"))
+                .collect();
             cx.error_at(
                 spanned.span,
                 format!(
-                    "conflicting column types {}: `{symbol}` is one of them\nhelp: a column has one type; keep one",
-                    names.join(" and ")
+                    "column type `{symbol}` conflicts with {}\nhelp: a column has one type; keep one of them",
+                    others.join(" and ")
                 ),
             );
         }

@@ -40,12 +40,9 @@ impl Ctxt {
         self.push(error);
     }
 
-    /// Whether any error has been recorded so far.
-    pub fn has_errors(&self) -> bool {
-        self.errors
-            .borrow()
-            .as_ref()
-            .is_some_and(|errors| !errors.is_empty())
+    /// How many errors have been recorded so far.
+    pub fn error_count(&self) -> usize {
+        self.errors.borrow().as_ref().map_or(0, Vec::len)
     }
 
     fn push(&self, error: syn::Error) {

@@ -72,6 +72,15 @@ pub fn each_nested(
     meta: &ParseNestedMeta,
     mut parse: impl FnMut(&ParseNestedMeta) -> syn::Result<()>,
 ) -> syn::Result<()> {
+    // `key()`: nothing to parse; the caller reports what is missing.
+    let fork = meta.input.fork();
+    if let Ok(group) = fork.parse::<proc_macro2::Group>()
+        && group.delimiter() == proc_macro2::Delimiter::Parenthesis
+        && group.stream().is_empty()
+    {
+        meta.input.parse::<proc_macro2::Group>()?;
+        return Ok(());
+    }
     meta.parse_nested_meta(|inner| {
         if let Err(error) = parse(&inner) {
             cx.syn_error(error);
@@ -234,28 +243,42 @@ pub fn fields(meta: &ParseNestedMeta, help: &str) -> syn::Result<Vec<Ident>> {
     let content;
     syn::parenthesized!(content in meta.input);
     let mut idents = Vec::new();
+    let mut errors: Option<syn::Error> = None;
+    let mut add = |error: syn::Error| match &mut errors {
+        Some(errors) => errors.combine(error),
+        None => errors = Some(error),
+    };
     while !content.is_empty() {
         if content.peek(LitStr) {
             let lit: LitStr = content.parse()?;
-            return Err(syn::Error::new_spanned(
+            add(syn::Error::new_spanned(
                 &lit,
                 format!(
                     "fields are named by their Rust identifier, not a string\nhelp: write `{}` without quotes",
                     lit.value()
                 ),
             ));
-        }
-        if !content.peek(Ident::peek_any) {
-            return Err(unexpected(
+        } else if content.peek(Ident::peek_any) {
+            idents.push(content.call(Ident::parse_any)?);
+        } else {
+            add(unexpected(
                 &content,
                 format!("expected a field name\nhelp: write it as `{help}`"),
             ));
+            content.parse::<proc_macro2::TokenStream>()?;
+            break;
         }
-        idents.push(content.call(Ident::parse_any)?);
         if content.is_empty() {
             break;
         }
-        content.parse::<Token![,]>()?;
+        if let Err(error) = content.parse::<Token![,]>() {
+            add(error);
+            content.parse::<proc_macro2::TokenStream>()?;
+            break;
+        }
+    }
+    if let Some(errors) = errors {
+        return Err(errors);
     }
     if idents.is_empty() {
         return Err(meta.error(format!(
@@ -273,10 +296,12 @@ pub fn parenthesized_ints(meta: &ParseNestedMeta, help: &str) -> syn::Result<Vec
     let mut ints = Vec::new();
     while !content.is_empty() {
         if !content.peek(LitInt) {
-            return Err(unexpected(
+            let error = unexpected(
                 &content,
                 format!("`{}` takes integers\nhelp: write it as `{help}`", key(meta)),
-            ));
+            );
+            content.parse::<proc_macro2::TokenStream>()?;
+            return Err(error);
         }
         ints.push(content.parse()?);
         if content.is_empty() {

@@ -1,0 +1,8 @@
+use schema_core::Table;
+
+#[derive(Table)]
+pub struct Invoice<T> {
+    pub id: T,
+}
+
+fn main() {}
