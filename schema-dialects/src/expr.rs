@@ -10,7 +10,7 @@ use std::ops::ControlFlow;
 use schema_core::{Diagnostic, TableDef};
 use sqlparser::ast::{Expr, Ident, visit_expressions};
 use sqlparser::parser::Parser;
-use sqlparser::tokenizer::Token;
+use sqlparser::tokenizer::{Token, Tokenizer, Whitespace};
 
 use crate::Dialect;
 
@@ -94,10 +94,24 @@ pub(crate) fn parse<D: Dialect + ?Sized>(dialect: &D, sql: &str) -> Result<Expr,
         .try_with_sql(sql)
         .map_err(|e| e.to_string())?;
     let expr = parser.parse_expr().map_err(|e| e.to_string())?;
-    match parser.peek_token().token {
-        Token::EOF => Ok(expr),
-        other => Err(format!("unexpected `{other}` after the expression")),
+    let next = parser.peek_token().token;
+    if next != Token::EOF {
+        return Err(format!("unexpected `{next}` after the expression"));
     }
+    // The text is written inside `CHECK (...)` / `DEFAULT (...)`: a line comment would swallow
+    // the closing parenthesis.
+    let tokens = Tokenizer::new(parser_dialect.as_ref(), sql)
+        .tokenize()
+        .map_err(|e| e.to_string())?;
+    if tokens
+        .iter()
+        .any(|t| matches!(t, Token::Whitespace(Whitespace::SingleLineComment { .. })))
+    {
+        return Err(
+            "it contains a line comment (`--` or `#`); use `/* ... */` or remove it".into(),
+        );
+    }
+    Ok(expr)
 }
 
 /// The identifiers `expr` names as columns (qualified ones as several parts); subqueries are
@@ -386,6 +400,19 @@ mod tests {
             problems(Engine::Sqlite, "id > (SELECT 1)", Role::Check).len(),
             1
         );
+        assert_eq!(
+            problems(Engine::Sqlite, "id > 0; DROP TABLE x", Role::Check).len(),
+            1
+        );
+        assert_eq!(
+            problems(Engine::Postgres, "id > 0 -- positive", Role::Check).len(),
+            1
+        );
+        assert_eq!(
+            problems(Engine::MySql, "id > 0 # positive", Role::Check).len(),
+            1
+        );
+        assert!(problems(Engine::Postgres, "id > 0 /* positive */", Role::Check).is_empty());
     }
 
     #[test]

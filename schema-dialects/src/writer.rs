@@ -342,3 +342,61 @@ fn line_comment(comment: &str) -> Vec<String> {
         .map(|line| format!("-- {line}").trim_end().to_string())
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use schema_core::{Column, Engine, ForeignKey, Index, Schema, SqlType, TableDef};
+
+    use crate::dialect;
+
+    fn render(engine: Engine, tables: Vec<TableDef>) -> Vec<String> {
+        let schema = tables
+            .into_iter()
+            .fold(Schema::builder(), |b, t| b.table_def(t))
+            .build()
+            .unwrap();
+        dialect(engine).render(&schema).unwrap().statements
+    }
+
+    #[test]
+    fn a_line_break_in_a_comment_cannot_end_the_sql_comment() {
+        let table = TableDef::new("t")
+            .comment("first\nDROP TABLE t; --")
+            .column(Column::new("c", SqlType::Text).comment("a\r\nb"));
+        let sql = &render(Engine::Sqlite, vec![table])[1];
+        assert_eq!(
+            sql,
+            "CREATE TABLE \"t\" (\n  -- first\n  -- DROP TABLE t; --\n  -- a\n  -- b\n  \"c\" TEXT NOT NULL\n) STRICT"
+        );
+    }
+
+    #[test]
+    fn statements_come_in_script_order() {
+        let a = TableDef::new("a")
+            .column(Column::new("id", SqlType::BigInt))
+            .column(Column::new("b_id", SqlType::BigInt))
+            .primary_key(["id"])
+            .index(Index::on(["b_id"]))
+            .foreign_key(ForeignKey::to("b", ["id"]).columns(["b_id"]));
+        let b = TableDef::new("b")
+            .comment("B")
+            .column(Column::new("id", SqlType::BigInt))
+            .column(Column::new("a_id", SqlType::BigInt))
+            .primary_key(["id"])
+            .foreign_key(ForeignKey::to("a", ["id"]).columns(["a_id"]));
+        let statements = render(Engine::Postgres, vec![a, b]);
+        let expected = [
+            "CREATE TABLE \"a\" (",
+            "CREATE TABLE \"b\" (",
+            "CREATE INDEX \"a_b_id_idx\" ON \"a\" (\"b_id\")",
+            "ALTER TABLE \"a\" ADD CONSTRAINT \"a_b_id_fkey\" FOREIGN KEY (\"b_id\") REFERENCES \"b\" (\"id\")",
+            "COMMENT ON TABLE \"b\" IS 'B'",
+        ];
+        assert_eq!(statements.len(), expected.len());
+        for (statement, prefix) in statements.iter().zip(expected) {
+            assert!(statement.starts_with(prefix), "{statement}");
+        }
+        assert!(!statements[0].contains("FOREIGN KEY"));
+        assert!(statements[1].contains("REFERENCES \"a\""));
+    }
+}
