@@ -404,7 +404,8 @@ pub trait Dialect: Sync {
     ///
     /// ```
     /// # use schema_core::{Engine, SqlType};
-    /// assert_eq!(schema_dialects::dialect(Engine::MySql).now(&SqlType::TimestampTz), "CURRENT_TIMESTAMP(6)");
+    /// assert_eq!(schema_dialects::dialect(Engine::MySql).now(&SqlType::Timestamp), "CURRENT_TIMESTAMP(6)");
+    /// assert_eq!(schema_dialects::dialect(Engine::MySql).now(&SqlType::TimestampTz), "(UTC_TIMESTAMP(6))");
     /// ```
     fn now(&self, sql_type: &SqlType) -> String;
 

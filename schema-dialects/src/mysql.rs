@@ -171,9 +171,14 @@ impl Dialect for MySql {
         }
     }
 
-    /// The precision matches the DATETIME(6) column.
-    fn now(&self, _sql_type: &SqlType) -> String {
-        "CURRENT_TIMESTAMP(6)".into()
+    /// The precision matches the DATETIME(6) column. An instant (timestamptz) is stored as UTC,
+    /// so its default is `UTC_TIMESTAMP(6)` (an expression default): `CURRENT_TIMESTAMP` is the
+    /// session's local time and would disagree with the UTC values drivers write.
+    fn now(&self, sql_type: &SqlType) -> String {
+        match sql_type {
+            SqlType::TimestampTz => "(UTC_TIMESTAMP(6))".into(),
+            _ => "CURRENT_TIMESTAMP(6)".into(),
+        }
     }
 
     /// An expression default (MySQL 8.0.13+, MariaDB 10.2+): `CURRENT_DATE` alone is not

@@ -163,6 +163,43 @@ fn every_default_is_accepted_by_its_column() {
     }
 }
 
+/// A timestamptz default is the current instant in UTC whatever the session's time zone.
+#[test]
+fn now_defaults_for_instants_are_utc() {
+    for engine in Engine::ALL {
+        let Some(mut db) = TestDb::new(engine) else {
+            continue;
+        };
+        apply(&mut db, &script(engine, &dialect_fixture::schema(engine)));
+        let (zone, drift) = match engine {
+            Engine::Postgres => (
+                Some("SET TIME ZONE '+05:00'"),
+                "SELECT abs(extract(epoch FROM created_at - now())) < 60 FROM tenants",
+            ),
+            Engine::MySql => (
+                Some("SET time_zone = '+05:00'"),
+                "SELECT abs(timestampdiff(SECOND, created_at, utc_timestamp())) < 60 FROM tenants",
+            ),
+            Engine::Sqlite => (
+                None,
+                "SELECT abs(julianday(created_at) - julianday('now')) * 86400 < 60 FROM tenants",
+            ),
+        };
+        if let Some(zone) = zone {
+            db.run(zone);
+        }
+        let display = q(engine, "DisplayName");
+        db.run(&format!(
+            "INSERT INTO tenants (slug, {display}) VALUES ('acme', 'Acme')"
+        ));
+        let close = db.value(drift);
+        assert!(
+            matches!(close.as_deref(), Some("1" | "t" | "true")),
+            "{engine}: {close:?}"
+        );
+    }
+}
+
 #[test]
 fn the_cycle_and_the_composite_keys_hold_rows() {
     for engine in Engine::ALL {
