@@ -92,6 +92,22 @@ fn identifier<D: Dialect + ?Sized>(
             .help(rename.clone()),
         );
     }
+    if let Some(prefix) = dialect.reserved_name_prefix()
+        && (kind == "table" || kind == "index")
+        && name.len() >= prefix.len()
+        && name.is_char_boundary(prefix.len())
+        && name[..prefix.len()].eq_ignore_ascii_case(prefix)
+    {
+        found.push(
+            at(Diagnostic::new(format!(
+                "{kind} name `{name}` starts with `{prefix}`, which {engine} reserves for itself"
+            )))
+            .engine(engine)
+            .help(format!(
+                "give the {kind} a `name = \"...\"` that does not start with `{prefix}`"
+            )),
+        );
+    }
     if name.contains('\0') {
         found.push(
             at(Diagnostic::new(format!(

@@ -99,6 +99,17 @@ pub trait Dialect: Sync {
         true
     }
 
+    /// A prefix the engine reserves for its own tables and indexes (SQLite: `sqlite_`).
+    /// Default: none.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert_eq!(schema_dialects::dialect(Engine::Sqlite).reserved_name_prefix(), Some("sqlite_"));
+    /// ```
+    fn reserved_name_prefix(&self) -> Option<&'static str> {
+        None
+    }
+
     /// The longest enum value the engine accepts, if it has a limit.
     ///
     /// ```

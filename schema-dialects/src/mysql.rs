@@ -187,11 +187,12 @@ impl Dialect for MySql {
         "(CURRENT_DATE)".into()
     }
 
-    /// BLOB, TEXT and JSON columns take only expression defaults.
+    /// BLOB, TEXT and JSON columns take only expression defaults; a raw type might be one of
+    /// them, and a parenthesised literal is accepted by every type.
     fn literal_default_needs_parentheses(&self, sql_type: &SqlType) -> bool {
         matches!(
             sql_type,
-            SqlType::Text | SqlType::Bytes | SqlType::Json | SqlType::Jsonb
+            SqlType::Text | SqlType::Bytes | SqlType::Json | SqlType::Jsonb | SqlType::Raw(_)
         )
     }
 

@@ -43,6 +43,11 @@ impl Dialect for Sqlite {
         true
     }
 
+    /// "object name reserved for internal use".
+    fn reserved_name_prefix(&self) -> Option<&'static str> {
+        Some("sqlite_")
+    }
+
     fn identity_style(&self) -> IdentityStyle {
         IdentityStyle::RowidAlias
     }

@@ -242,6 +242,11 @@ pub fn schema(engine: Engine) -> Schema {
 pub fn broken() -> Schema {
     let long = "a_table_name_that_is_long_enough_to_exceed_sixty_four_characters_x";
     let sqlite_missing = SqlType::Raw(BTreeMap::from([(Engine::Postgres, "tsvector".to_string())]));
+    let not_strict = SqlType::Raw(BTreeMap::from([
+        (Engine::Postgres, "varchar(10)".to_string()),
+        (Engine::MySql, "VARCHAR(10)".to_string()),
+        (Engine::Sqlite, "VARCHAR(10)".to_string()),
+    ]));
     Schema::builder()
         .table_def(
             TableDef::new(long)
@@ -263,6 +268,7 @@ pub fn broken() -> Schema {
                     Column::new("ref", SqlType::Uuid).default(ColumnDefault::text("not-a-uuid")),
                 )
                 .column(Column::new("search", sqlite_missing).nullable())
+                .column(Column::new("legacy", not_strict).nullable())
                 .column(Column::new("parent_id", SqlType::BigInt).default(ColumnDefault::int(0)))
                 .primary_key(["id"])
                 .unique(["body"])
@@ -280,6 +286,11 @@ pub fn broken() -> Schema {
                         .filter("code <> ''")
                         .named("orders_code_idx"),
                 ),
+        )
+        .table_def(
+            TableDef::new("sqlite_stats")
+                .column(Column::new("id", SqlType::BigInt))
+                .primary_key(["id"]),
         )
         .table_def(
             TableDef::new("events")
