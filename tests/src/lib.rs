@@ -2,7 +2,8 @@
 //!
 //! - PostgreSQL: `SCHEMA_TEST_POSTGRES_URL`, e.g. `postgres://postgres@127.0.0.1:5432/test`.
 //! - MySQL/MariaDB: `SCHEMA_TEST_MYSQL_URL`, e.g. `mysql://root@127.0.0.1:3306/test`.
-//! - SQLite: always available (bundled, in memory).
+//! - SQLite: always available (bundled, in memory), with foreign keys off as on any plain
+//!   SQLite connection (sqlx would turn them on): a script must enable them itself.
 //!
 //! Each [`TestDb`] creates its own database (dropped again when the value is dropped), so tests
 //! run in parallel and leave nothing behind. Without a URL an engine's tests print one
@@ -38,25 +39,37 @@ impl TestDb {
             .enable_all()
             .build()
             .expect("tokio runtime");
-        let Some(server_url) = server_url(engine) else {
-            return None;
-        };
+        let server_url = server_url(engine)?;
         let (url, cleanup) = match engine {
             Engine::Sqlite => ("sqlite::memory:".to_string(), None),
             Engine::Postgres | Engine::MySql => {
                 let name = unique_database_name();
                 runtime.block_on(async {
                     let mut admin = connect(&server_url).await;
-                    sqlx::raw_sql(AssertSqlSafe(format!("CREATE DATABASE {}", quote(engine, &name))))
-                        .execute(&mut admin)
-                        .await
-                        .unwrap_or_else(|e| panic!("{engine}: cannot create database {name}: {e}"));
+                    sqlx::raw_sql(AssertSqlSafe(format!(
+                        "CREATE DATABASE {}",
+                        quote(engine, &name)
+                    )))
+                    .execute(&mut admin)
+                    .await
+                    .unwrap_or_else(|e| panic!("{engine}: cannot create database {name}: {e}"));
                     admin.close().await.ok();
                 });
                 (with_database(&server_url, &name), Some((server_url, name)))
             }
         };
-        let connection = runtime.block_on(connect(&url));
+        let mut connection = runtime.block_on(connect(&url));
+        if engine == Engine::Sqlite {
+            // sqlx turns foreign keys on for every SQLite connection; a plain connection (the
+            // sqlite3 shell, rusqlite, any other driver) has them off. Start like those, so a
+            // script that relies on foreign keys must turn them on itself.
+            runtime
+                .block_on(
+                    sqlx::raw_sql(AssertSqlSafe("PRAGMA foreign_keys = OFF"))
+                        .execute(&mut connection),
+                )
+                .expect("SQLite: PRAGMA foreign_keys = OFF");
+        }
         Some(TestDb {
             engine,
             runtime,
@@ -90,14 +103,20 @@ impl TestDb {
     /// Runs `sql` and panics with the engine's message if it fails.
     pub fn run(&mut self, sql: &str) {
         if let Err(message) = self.execute(sql) {
-            panic!("{}: statement failed: {message}\n--- SQL ---\n{sql}", self.engine);
+            panic!(
+                "{}: statement failed: {message}\n--- SQL ---\n{sql}",
+                self.engine
+            );
         }
     }
 
     /// Runs `sql`, which must fail; returns the engine's error message.
     pub fn reject(&mut self, sql: &str) -> String {
         match self.execute(sql) {
-            Ok(()) => panic!("{}: statement should have been rejected:\n{sql}", self.engine),
+            Ok(()) => panic!(
+                "{}: statement should have been rejected:\n{sql}",
+                self.engine
+            ),
             Err(message) => message,
         }
     }
@@ -123,8 +142,15 @@ impl TestDb {
     /// The single value a query returns.
     pub fn value(&mut self, sql: &str) -> Option<String> {
         let rows = self.rows(sql);
-        assert_eq!(rows.len(), 1, "{}: expected one row from {sql}", self.engine);
-        rows.into_iter().next().and_then(|row| row.into_iter().next().flatten())
+        assert_eq!(
+            rows.len(),
+            1,
+            "{}: expected one row from {sql}",
+            self.engine
+        );
+        rows.into_iter()
+            .next()
+            .and_then(|row| row.into_iter().next().flatten())
     }
 }
 
@@ -140,11 +166,17 @@ impl Drop for TestDb {
                 connection.close().await.ok();
             }
             let drop = match engine {
-                Engine::Postgres => format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", quote(engine, &name)),
+                Engine::Postgres => format!(
+                    "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                    quote(engine, &name)
+                ),
                 _ => format!("DROP DATABASE IF EXISTS {}", quote(engine, &name)),
             };
             if let Ok(mut admin) = AnyConnection::connect(&server_url).await {
-                sqlx::raw_sql(AssertSqlSafe(drop)).execute(&mut admin).await.ok();
+                sqlx::raw_sql(AssertSqlSafe(drop))
+                    .execute(&mut admin)
+                    .await
+                    .ok();
                 admin.close().await.ok();
             }
         });
@@ -182,7 +214,9 @@ async fn connect(url: &str) -> AnyConnection {
 
 fn unique_database_name() -> String {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
-    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
     format!(
         "schema_test_{}_{}_{nanos}",
         std::process::id(),
@@ -192,7 +226,9 @@ fn unique_database_name() -> String {
 
 /// `url` with its database (path) replaced by `name`, query parameters kept.
 fn with_database(url: &str, name: &str) -> String {
-    let (base, params) = url.split_once('?').map_or((url, None), |(b, p)| (b, Some(p)));
+    let (base, params) = url
+        .split_once('?')
+        .map_or((url, None), |(b, p)| (b, Some(p)));
     let scheme_end = base.find("://").map_or(0, |i| i + 3);
     let server = match base[scheme_end..].find('/') {
         Some(slash) => &base[..scheme_end + slash],
@@ -235,7 +271,9 @@ fn row_as_text(row: &AnyRow) -> Vec<Option<String>> {
             if let Ok(value) = row.try_get::<Option<Vec<u8>>, _>(i) {
                 return value.map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
             }
-            panic!("column {i} has a type the test harness cannot read; cast it to text in the query")
+            panic!(
+                "column {i} has a type the test harness cannot read; cast it to text in the query"
+            )
         })
         .collect()
 }
@@ -250,7 +288,13 @@ mod tests {
             with_database("postgres://postgres@127.0.0.1:5432/test", "x"),
             "postgres://postgres@127.0.0.1:5432/x"
         );
-        assert_eq!(with_database("mysql://root@h:3306/test?ssl-mode=disabled", "x"), "mysql://root@h:3306/x?ssl-mode=disabled");
-        assert_eq!(with_database("mysql://root@h:3306", "x"), "mysql://root@h:3306/x");
+        assert_eq!(
+            with_database("mysql://root@h:3306/test?ssl-mode=disabled", "x"),
+            "mysql://root@h:3306/x?ssl-mode=disabled"
+        );
+        assert_eq!(
+            with_database("mysql://root@h:3306", "x"),
+            "mysql://root@h:3306/x"
+        );
     }
 }
