@@ -214,7 +214,11 @@ pub fn schema(engine: Engine) -> Schema {
         .column(Column::new("jsb", SqlType::Jsonb).default(ColumnDefault::text("[]")))
         .column(Column::new("ip", SqlType::Inet).default(ColumnDefault::text("127.0.0.1")))
         .column(Column::new("prio", priority()).nullable())
-        .column(Column::new("raw", raw).nullable())
+        .column(
+            Column::new("raw", raw)
+                .nullable()
+                .default(ColumnDefault::text("")),
+        )
         .column(
             Column::new("computed", SqlType::Integer).default(ColumnDefault::Sql("1 + 2".into())),
         )
