@@ -1,6 +1,146 @@
 //! Derive macros for schema-core: `#[derive(Table)]` and `#[derive(SqlEnum)]`.
 //!
-//! Use them through `schema_core` (`use schema_core::{SqlEnum, Table};`).
+//! Use them through `schema_core` (`use schema_core::{SqlEnum, Table};`), which re-exports both
+//! and holds the traits they implement. The examples below are not compiled here (a proc-macro
+//! crate cannot use its own derives); the same code runs as doctests in `schema-core` and as
+//! tests in `tests/tests/derive.rs`.
+//!
+//! ```ignore
+//! use chrono::{DateTime, Utc};
+//! use schema_core::{Schema, SqlEnum, Table};
+//!
+//! /// A customer of the platform.                       // → table comment
+//! #[derive(Table)]
+//! #[table(name = "tenants")]
+//! pub struct Tenant {
+//!     #[column(primary_key, identity)]
+//!     pub id: i64,
+//!     #[column(varchar(63), unique)]
+//!     pub slug: String,
+//! }
+//!
+//! #[derive(SqlEnum)]
+//! #[sql_enum(name = "invoice_status")]
+//! pub enum InvoiceStatus { Draft, Open, #[sql_enum(rename = "paid_in_full")] Paid }
+//!
+//! /// One bill sent to a tenant.
+//! #[derive(Table)]
+//! #[table(
+//!     name = "invoices",
+//!     unique(tenant_id, number),
+//!     index(columns(tenant_id, issued_at)),
+//!     index(name = "invoices_open", columns(tenant_id), where = "paid_at IS NULL"),
+//!     check(name = "invoices_total_nonneg", sql = "total_cents >= 0"),
+//! )]
+//! pub struct Invoice {
+//!     #[column(primary_key, identity)]
+//!     pub id: i64,
+//!     #[column(references = Tenant, on_delete = cascade)]
+//!     pub tenant_id: i64,                  // must be Tenant's key type (or Option of it)
+//!     pub number: i32,
+//!     #[column(default = 0)]
+//!     pub total_cents: i64,
+//!     #[column(default = "draft")]
+//!     pub status: InvoiceStatus,
+//!     #[column(default = now)]
+//!     pub issued_at: DateTime<Utc>,
+//!     pub paid_at: Option<DateTime<Utc>>,  // Option<T> = nullable; everything else NOT NULL
+//!     /// Free text for the customer.      // → column comment
+//!     #[column(text)]
+//!     pub note: Option<String>,
+//! }
+//!
+//! let schema = Schema::builder().table::<Tenant>().table::<Invoice>().build().unwrap();
+//! ```
+//!
+//! # `#[derive(Table)]`
+//!
+//! On a struct with named fields; each field is one column, in declaration order. Generic
+//! parameters, tuple structs, unit structs, enums and unions are rejected. The derive implements
+//! [`schema_core::Table`](https://docs.rs/schema-core): `NAME`, `PRIMARY_KEY` (SQL column names),
+//! `type PrimaryKey` (the key field's type, a tuple for a composite key, `NoPrimaryKey` without
+//! one) and `table_def()`. Constraint and index names are left empty unless given, and filled
+//! by `Schema::builder()` with deterministic names.
+//!
+//! ## Container attributes: `#[table(...)]`
+//!
+//! Everything is optional. Field lists are Rust field names, so a typo is a compile error at the
+//! name, with the nearest field suggested.
+//!
+//! - `name = "invoices"`: the SQL table name. Default: the struct name in snake_case
+//!   (`InvoiceLine` → `invoice_line`).
+//! - `comment = "..."`: the table comment. Default: the struct's doc comment (`///` lines,
+//!   joined with newlines), or none.
+//! - `primary_key(tenant_id, id)`: a composite primary key, in key order. For a one-column key
+//!   put `#[column(primary_key)]` on the field instead (not both).
+//! - `unique(a, b)` or `unique(name = "x", columns(a, b))`: a UNIQUE constraint.
+//! - `index(a, b)`, `index(columns(a, b))`, `index(name = "x", columns(a), unique,
+//!   where = "paid_at IS NULL")`: a secondary index; `unique` makes it unique, `where` partial.
+//! - `check(sql = "total_cents >= 0")`, `check(name = "x", sql = "...")` or
+//!   `check = "..."`: a table CHECK constraint, in SQL.
+//! - `foreign_key(columns(tenant_id, customer_id), references = Customer, target(tenant_id, id),
+//!   on_delete = cascade, on_update = restrict, name = "x")`: a (composite) foreign key.
+//!   `columns` and `references` (a Rust type with `#[derive(Table)]`) are required; without
+//!   `target(...)` the referenced table's primary key is used. The referencing fields' types must
+//!   match the referenced key's, each possibly wrapped in `Option`.
+//!
+//! ## Field attributes: `#[column(...)]`
+//!
+//! Everything is optional. A field of type `Option<T>` (syntactically: a path ending in
+//! `Option` with one type argument) is nullable; every other column is NOT NULL. The SQL type is
+//! `<T as ColumnType>::sql_type()`, with `T` the field type without `Option`; a type without a
+//! mapping is a compile error at the field unless a type is given below.
+//!
+//! - `name = "..."`: the SQL column name. Default: the field name (without `r#`).
+//! - `comment = "..."`: the column comment. Default: the field's doc comment, or none.
+//! - `primary_key`: this column is the primary key (not on an `Option` field).
+//! - `identity` (generated BY DEFAULT) or `identity = always`: the engine generates the value.
+//!   Not with a default, not on an `Option` field, and not on an obviously non-integer type
+//!   (`String`, `bool`, floats, `Uuid`, dates, `text`/`varchar`/... overrides); other
+//!   non-integer types are caught by schema validation at build time.
+//! - `unique`: a one-column UNIQUE constraint. `index`: a one-column index.
+//! - `check = "amount >= 0"`: a CHECK constraint declared on this column.
+//! - `references = Tenant` (Tenant's primary key) or `references = Tenant(slug)` (the column
+//!   of Tenant's field `slug`, which must be unique there): a foreign key. The field's type
+//!   must be the referenced field's type or `Option` of it — checked at compile time.
+//!   - `on_delete = ...`, `on_update = ...`: `cascade`, `restrict`, `set_null`, `set_default` or
+//!     `no_action` (the default). `set_null` needs an `Option` field.
+//!   - `fk_name = "..."`: the constraint name.
+//! - `default = <value>`: `0`, `-1`, `1.5`, `-0.25`, `true`, `"text"`, `now` (the current
+//!   instant) or `current_date`. Integers become `Literal::Int`, decimals `Literal::Number`
+//!   (kept as written).
+//! - `default_sql = "gen_random_uuid()"`: a default as raw SQL (`ColumnDefault::Sql`); use only
+//!   where no typed value fits. Not together with `default`.
+//! - A type, at most one, replacing the Rust type's mapping (the Rust type then needs no
+//!   `ColumnType` impl): `text`, `varchar(n)`, `char(n)`, `numeric` / `numeric(p)` /
+//!   `numeric(p, s)` (`decimal(...)` is the same), `json`, `jsonb`, `bytes`, or
+//!   `raw(postgres = "tsvector", mysql = "TEXT", sqlite = "TEXT")` with any non-empty subset of
+//!   the engines.
+//!
+//! # `#[derive(SqlEnum)]`
+//!
+//! On an enum of unit variants (at least one); implements `schema_core::SqlEnum`, and through it
+//! `ColumnType`, so the enum can be a field type.
+//!
+//! - `#[sql_enum(name = "invoice_status")]` on the enum: the SQL type name. Default: the enum
+//!   name in snake_case.
+//! - `#[sql_enum(rename = "paid_in_full")]` on a variant: its value. Default: the variant name
+//!   in snake_case (`PaidInFull` → `paid_in_full`). Two variants may not share a value.
+//!
+//! # Clippy
+//!
+//! Clippy's `duplicated_attributes` lint misreads a field named in two lists of the same kind
+//! (`index(columns(tenant_id, issued_at)), index(columns(tenant_id))`) as a duplicated
+//! attribute (rust-clippy#13238). It is a false positive; silence it on the struct with
+//! `#[allow(clippy::duplicated_attributes)]`.
+//!
+//! # Errors
+//!
+//! Every problem in the input is reported at once, each at its own span: unknown keys (with the
+//! nearest valid key and the full list), duplicate keys, malformed values (ending with the form
+//! to write instead), conflicts (on both spans), fields missing from column lists, and through
+//! the type system, references to types that are not tables and key type mismatches. After an
+//! error the derive still emits a minimal impl, so code using the type shows no follow-up errors.
 
 mod expand;
 mod internals;
@@ -8,14 +148,16 @@ mod internals;
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
 
-/// `#[derive(Table)]`.
+/// `#[derive(Table)]`: implements `schema_core::Table` for a struct; see the [crate docs](crate)
+/// for the attributes.
 #[proc_macro_derive(Table, attributes(table, column))]
 pub fn derive_table(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::table::expand(&input).into()
 }
 
-/// `#[derive(SqlEnum)]`.
+/// `#[derive(SqlEnum)]`: implements `schema_core::SqlEnum` for a fieldless enum; see the
+/// [crate docs](crate) for the attributes.
 #[proc_macro_derive(SqlEnum, attributes(sql_enum))]
 pub fn derive_sql_enum(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);

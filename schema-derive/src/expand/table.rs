@@ -376,3 +376,59 @@ fn fallback(input: &DeriveInput, table: Option<&Table>) -> TokenStream {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+    use syn::parse_quote;
+
+    use super::expand;
+
+    #[test]
+    fn expands_a_small_table() {
+        let input = parse_quote! {
+            /// Tenants.
+            struct Tenant {
+                #[column(primary_key, identity)]
+                id: i64,
+                note: Option<String>,
+            }
+        };
+        let expected = quote! {
+            #[automatically_derived]
+            impl ::schema_core::Table for Tenant {
+                const NAME: &'static str = "tenant";
+                const PRIMARY_KEY: &'static [&'static str] = &["id"];
+                type PrimaryKey = i64;
+                #[doc(hidden)]
+                const __COLUMNS: &'static [(&'static str, &'static str)] = &[("id", "id"), ("note", "note")];
+
+                fn table_def() -> ::schema_core::TableDef {
+                    ::schema_core::TableDef::new("tenant")
+                        .comment("Tenants.")
+                        .column(::schema_core::Column::new("id", <i64 as ::schema_core::ColumnType>::sql_type())
+                            .identity(::schema_core::Identity::ByDefault))
+                        .column(::schema_core::Column::new("note", <String as ::schema_core::ColumnType>::sql_type())
+                            .nullable())
+                        .primary_key(["id"])
+                }
+            }
+        };
+        assert_eq!(expand(&input).to_string(), expected.to_string());
+    }
+
+    #[test]
+    fn errors_come_with_a_minimal_impl() {
+        let input = parse_quote! {
+            struct Tenant {
+                #[column(primary_key, primry)]
+                id: i64,
+            }
+        };
+        let output = expand(&input).to_string();
+        assert!(output.contains("impl :: schema_core :: Table for Tenant"));
+        assert!(output.contains("type PrimaryKey = i64"));
+        assert!(output.contains("compile_error"));
+        assert!(output.contains("did you mean `primary_key`?"));
+    }
+}

@@ -858,11 +858,7 @@ impl EnumAttrs {
                         "`rename` belongs on a variant\nhelp: write `#[sql_enum(name = \"invoice_status\")]` to name the type, `#[sql_enum(rename = \"paid_in_full\")]` on a variant to rename a value",
                     ));
                 } else {
-                    return Err(unknown_key(
-                        meta,
-                        "#[sql_enum(...)]",
-                        SQL_ENUM_KEYS,
-                    ));
+                    return Err(unknown_key(meta, "#[sql_enum(...)]", SQL_ENUM_KEYS));
                 }
                 Ok(())
             });
@@ -891,11 +887,7 @@ impl VariantAttrs {
                         "`name` belongs on the enum and names the SQL type\nhelp: to change this value write `#[sql_enum(rename = \"paid_in_full\")]`",
                     ));
                 } else {
-                    return Err(unknown_key(
-                        meta,
-                        "#[sql_enum(...)]",
-                        VARIANT_KEYS,
-                    ));
+                    return Err(unknown_key(meta, "#[sql_enum(...)]", VARIANT_KEYS));
                 }
                 Ok(())
             });
