@@ -184,6 +184,25 @@ pub fn relations() -> Vec<TableDef> {
     ]
 }
 
+/// ON DELETE SET DEFAULT: PostgreSQL and SQLite only (InnoDB rejects it).
+pub fn set_default() -> Vec<TableDef> {
+    vec![
+        TableDef::new("owners")
+            .column(Column::new("id", SqlType::BigInt))
+            .primary_key(["id"]),
+        TableDef::new("pets")
+            .column(Column::new("id", SqlType::BigInt))
+            .column(Column::new("owner_id", SqlType::BigInt).default(ColumnDefault::int(0)))
+            .primary_key(["id"])
+            .foreign_key(
+                ForeignKey::to("owners", ["id"])
+                    .columns(["owner_id"])
+                    .on_delete(FkAction::SetDefault)
+                    .on_update(FkAction::SetDefault),
+            ),
+    ]
+}
+
 /// Secondary indexes every engine can express.
 pub fn indexes() -> Vec<TableDef> {
     vec![

@@ -219,3 +219,46 @@ fn a_foreign_key_cycle_accepts_rows_in_a_valid_order() {
         assert_eq!(count(&mut db, "players", ""), 1, "{engine}");
     }
 }
+
+#[test]
+fn on_delete_set_default_hands_the_child_to_the_default_parent() {
+    let schema = fixtures::schema(fixtures::set_default());
+    for mut db in TestDb::all() {
+        let engine = db.engine();
+        if engine == Engine::MySql {
+            let problems = schema_dialects::dialect(engine)
+                .render(&schema)
+                .expect_err("MySQL: InnoDB rejects SET DEFAULT, so the writer must refuse it");
+            assert!(
+                problems.to_string().contains("pets_owner_id_fkey"),
+                "{problems}"
+            );
+            continue;
+        }
+        apply(&mut db, &schema);
+        db.run("INSERT INTO owners (id) VALUES (0), (1), (2)");
+        db.run("INSERT INTO pets (id, owner_id) VALUES (1, 1), (2, 1), (3, 2)");
+        db.run("DELETE FROM owners WHERE id = 1");
+        assert_eq!(
+            count(&mut db, "pets", "owner_id = 0"),
+            2,
+            "{engine}: ON DELETE SET DEFAULT"
+        );
+        db.run("UPDATE owners SET id = 5 WHERE id = 2");
+        assert_eq!(
+            count(&mut db, "pets", "owner_id = 0"),
+            3,
+            "{engine}: ON UPDATE SET DEFAULT"
+        );
+        // The default must itself have a parent.
+        db.run("DELETE FROM pets");
+        db.run("INSERT INTO pets (id, owner_id) VALUES (1, 5)");
+        db.run("DELETE FROM owners WHERE id = 0");
+        reject_fk(
+            &mut db,
+            "DELETE FROM owners WHERE id = 5",
+            "pets_owner_id_fkey",
+        );
+        assert_eq!(count(&mut db, "pets", ""), 1, "{engine}");
+    }
+}
