@@ -136,12 +136,23 @@ fn identity_generates_values_and_by_default_accepts_explicit_ones() {
 }
 
 #[test]
-fn identity_always_refuses_explicit_values_on_postgres() {
+fn identity_always_refuses_explicit_values_on_postgres_and_is_refused_elsewhere() {
     let schema = fixtures::schema(fixtures::always());
     for mut db in TestDb::all() {
         let engine = db.engine();
-        if engine != Engine::Postgres && schema_dialects::dialect(engine).render(&schema).is_err() {
-            // The engine cannot refuse explicit values; the writer said so.
+        if engine != Engine::Postgres {
+            // Only PostgreSQL can refuse explicit values; elsewhere the writer must say so
+            // rather than write a key that silently accepts them.
+            let problems = schema_dialects::dialect(engine)
+                .render(&schema)
+                .expect_err("identity ALWAYS cannot be expressed: the writer must refuse it");
+            assert!(
+                problems
+                    .iter()
+                    .any(|p| p.table.as_deref() == Some("audit_log")
+                        && p.column.as_deref() == Some("id")),
+                "{engine}: the refusal names the column:\n{problems}"
+            );
             continue;
         }
         apply(&mut db, &schema);
