@@ -101,7 +101,8 @@ pub mod __private {
     #[diagnostic::on_unimplemented(
         message = "foreign key column of type `{Self}` cannot reference a key of type `{K}`",
         label = "this column's Rust type differs from the referenced key's",
-        note = "a referencing column has the referenced key's type, or `Option` of it"
+        note = "a referencing column has the referenced key's type, or `Option` of it",
+        note = "a table without a primary key (`NoPrimaryKey`) is referenced through a unique field: `references = Table(field)`"
     )]
     pub trait ReferenceTo<K> {}
     impl<T> ReferenceTo<T> for T {}
