@@ -5,7 +5,7 @@ use schema_core::Engine;
 use schema_tests::TestDb;
 
 use crate::fixtures;
-use crate::support::{apply, count, rejected};
+use crate::support::{apply, count, rejected, render};
 
 /// A fresh database per engine with the `keys` fixture applied.
 fn keys_dbs() -> Vec<TestDb> {
@@ -165,5 +165,57 @@ fn a_check_on_a_decimal_compares_numbers() {
             2,
             "{engine}: numeric comparison"
         );
+    }
+}
+
+#[test]
+fn unique_indexes_reject_duplicates_and_partial_ones_only_where_they_apply() {
+    let schema = fixtures::schema([fixtures::indexes(), fixtures::partial_index()].concat());
+    let full = fixtures::schema(fixtures::indexes());
+    for mut db in TestDb::all() {
+        let engine = db.engine();
+        // MySQL cannot express the partial index (checked in the catalog tests).
+        let partial = engine != Engine::MySql;
+        apply(&mut db, if partial { &schema } else { &full });
+        let event = |id: i64, slug: &str| {
+            format!(
+                "INSERT INTO events (id, account_id, kind, slug, happened_at) \
+                 VALUES ({id}, 1, 'login', '{slug}', '2024-01-02 03:04:05')"
+            )
+        };
+        db.run(&event(1, "a"));
+        db.run(&event(2, "b"));
+        let expected: &[&str] = match engine {
+            Engine::Sqlite => &["UNIQUE constraint failed", "events.slug"],
+            _ => &["events_slug_idx"],
+        };
+        rejected(&mut db, &event(3, "a"), expected);
+        // Non-unique indexes take duplicates.
+        db.run(&event(4, "c"));
+        assert_eq!(count(&mut db, "events", "kind = 'login'"), 3, "{engine}");
+        if !partial {
+            assert!(
+                render(engine, &full)
+                    .statements
+                    .iter()
+                    .all(|s| !s.contains("sessions"))
+            );
+            continue;
+        }
+        // One live session per account; revoked ones do not count.
+        db.run("INSERT INTO sessions (id, account_id, revoked_at) VALUES (1, 7, '2024-01-01 00:00:00')");
+        db.run("INSERT INTO sessions (id, account_id, revoked_at) VALUES (2, 7, '2024-01-02 00:00:00')");
+        db.run("INSERT INTO sessions (id, account_id, revoked_at) VALUES (3, 7, NULL)");
+        let expected: &[&str] = match engine {
+            Engine::Sqlite => &["UNIQUE constraint failed", "sessions.account_id"],
+            _ => &["sessions_one_live"],
+        };
+        rejected(
+            &mut db,
+            "INSERT INTO sessions (id, account_id, revoked_at) VALUES (4, 7, NULL)",
+            expected,
+        );
+        db.run("INSERT INTO sessions (id, account_id, revoked_at) VALUES (4, 8, NULL)");
+        assert_eq!(count(&mut db, "sessions", ""), 4, "{engine}");
     }
 }

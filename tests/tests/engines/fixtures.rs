@@ -249,6 +249,8 @@ pub fn domains() -> Vec<TableDef> {
             .column(Column::new("status", SqlType::Enum(status())))
             .column(Column::new("level", SqlType::SmallInt).nullable())
             .column(Column::new("last_seen", SqlType::TimestampTz).nullable())
+            .column(Column::new("country", SqlType::Char(2)).nullable())
+            .column(Column::new("wakes_at", SqlType::Time).nullable())
             .primary_key(["id"]),
     ]
 }

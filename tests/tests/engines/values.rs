@@ -188,6 +188,8 @@ fn profile(engine: Engine, id: i64, column: &str, value: &str) -> String {
         ("status", "'open'".to_string()),
         ("level", "32767".to_string()),
         ("last_seen", "'2024-01-02 03:04:05.123456'".to_string()),
+        ("country", "NULL".to_string()),
+        ("wakes_at", "NULL".to_string()),
     ];
     for (name, v) in &mut values {
         if *name == column {
@@ -449,5 +451,32 @@ fn small_integers_stay_in_range() {
         rejected(&mut db, &profile(engine, 1, "level", "32768"), &[error]);
         rejected(&mut db, &profile(engine, 1, "level", "-32769"), &[error]);
         assert_eq!(count(&mut db, "profiles", ""), 0, "{engine}");
+    }
+}
+
+#[test]
+fn char_length_and_times_of_day_are_enforced() {
+    for mut db in domains_dbs() {
+        let engine = db.engine();
+        let error = domain_error(
+            engine,
+            "value too long for type character(2)",
+            "Data too long for column 'country'",
+        );
+        rejected(&mut db, &profile(engine, 1, "country", "'DEU'"), &[error]);
+        let error = domain_error(engine, "time", "Incorrect time value");
+        rejected(
+            &mut db,
+            &profile(engine, 1, "wakes_at", "'25:61:00'"),
+            &[error],
+        );
+        rejected(
+            &mut db,
+            &profile(engine, 1, "wakes_at", "'half past six'"),
+            &[error],
+        );
+        db.run(&profile(engine, 1, "country", "'DE'"));
+        db.run(&profile(engine, 2, "wakes_at", "'06:30:00.123456'"));
+        assert_eq!(count(&mut db, "profiles", ""), 2, "{engine}");
     }
 }
