@@ -173,21 +173,4 @@ pub mod __private {
         /// Compiles only if a column of type `F` may reference this field.
         pub fn by<F: ReferenceTo<K>>(&self) {}
     }
-
-    /// Compiles only if `T` is a table.
-    pub const fn assert_table<T: Table + ?Sized>() {}
-
-    /// Compiles only if a column of type `F` may reference the primary key of `T`.
-    pub const fn assert_references_primary_key<F: ReferenceTo<T::PrimaryKey>, T: Table>() {}
-
-    /// Compiles only if columns of tuple type `F` may reference the composite primary key of `T`.
-    pub const fn assert_references_composite_key<
-        F: CompositeReferenceTo<T::PrimaryKey>,
-        T: Table,
-    >() {
-    }
-
-    /// Compiles only if a column of type `F` may reference a column of type `K`; called with a
-    /// reference to the referenced field, so a missing field is a compile error at its name.
-    pub fn assert_references_column<F: ReferenceTo<K>, K>(_referenced: &K) {}
 }
