@@ -87,6 +87,81 @@ pub(crate) fn check<D: Dialect + ?Sized>(
         .collect()
 }
 
+/// `sql` as written into the script: unchanged, except that where decimals are stored as text
+/// (SQLite) every reference to a decimal column becomes `CAST(<reference> AS NUMERIC)`, so
+/// comparisons are numeric (`'50.00' <= 100` is false as text). Only the references are replaced,
+/// found by their source spans; the rest of the text is kept byte for byte.
+pub(crate) fn as_written<D: Dialect + ?Sized>(dialect: &D, table: &TableDef, sql: &str) -> String {
+    if !dialect.stores_decimal_as_text()
+        || !table
+            .columns
+            .iter()
+            .any(|c| matches!(c.sql_type, schema_core::SqlType::Decimal { .. }))
+    {
+        return sql.to_string();
+    }
+    let Ok(expr) = parse(dialect, sql) else {
+        return sql.to_string();
+    };
+    let mut ranges = Vec::new();
+    let _ = visit_expressions(&expr, |e| {
+        let parts: &[Ident] = match e {
+            Expr::Identifier(ident) => std::slice::from_ref(ident),
+            Expr::CompoundIdentifier(parts) => parts,
+            _ => return ControlFlow::<()>::Continue(()),
+        };
+        let decimal = parts.last().and_then(|last| {
+            table
+                .columns
+                .iter()
+                .find(|c| matches(dialect, last, &c.name))
+        });
+        if let (Some(column), Some(first), Some(last)) = (decimal, parts.first(), parts.last())
+            && matches!(column.sql_type, schema_core::SqlType::Decimal { .. })
+            && (parts.len() == 1 || matches(dialect, first, &table.name))
+        {
+            let start = byte_offset(sql, first.span.start.line, first.span.start.column);
+            let end = byte_offset(sql, last.span.end.line, last.span.end.column);
+            if let (Some(start), Some(end)) = (start, end) {
+                ranges.push((start, end));
+            }
+        }
+        ControlFlow::<()>::Continue(())
+    });
+    ranges.sort_unstable();
+    ranges.dedup();
+    let mut out = sql.to_string();
+    for (start, end) in ranges.into_iter().rev() {
+        if start < end
+            && end <= out.len()
+            && out.is_char_boundary(start)
+            && out.is_char_boundary(end)
+        {
+            let reference = out[start..end].to_string();
+            out.replace_range(start..end, &format!("CAST({reference} AS NUMERIC)"));
+        }
+    }
+    out
+}
+
+/// The byte offset of a 1-based line and character column in `text`.
+fn byte_offset(text: &str, line: u64, column: u64) -> Option<usize> {
+    let mut current_line = 1;
+    let mut current_column = 1;
+    for (offset, c) in text.char_indices() {
+        if current_line == line && current_column == column {
+            return Some(offset);
+        }
+        if c == '\n' {
+            current_line += 1;
+            current_column = 1;
+        } else {
+            current_column += 1;
+        }
+    }
+    (current_line == line && current_column == column).then_some(text.len())
+}
+
 /// Parses one whole expression.
 pub(crate) fn parse<D: Dialect + ?Sized>(dialect: &D, sql: &str) -> Result<Expr, String> {
     let parser_dialect = dialect.parser_dialect();
@@ -444,6 +519,29 @@ mod tests {
             Role::Predicate
         ));
         assert!(!volatile(Engine::MySql, "CURRENT_TIMESTAMP", Role::Default));
+    }
+
+    #[test]
+    fn sqlite_compares_decimal_columns_as_numbers() {
+        let table = TableDef::new("t")
+            .column(Column::new(
+                "crédit",
+                SqlType::Decimal {
+                    precision: None,
+                    scale: None,
+                },
+            ))
+            .column(Column::new("n", SqlType::Integer));
+        let written = |engine, sql| as_written(dialect(engine), &table, sql);
+        assert_eq!(
+            written(
+                Engine::Sqlite,
+                "\"crédit\" <= 100 AND n > 0 AND\n t.crédit >= 0"
+            ),
+            "CAST(\"crédit\" AS NUMERIC) <= 100 AND n > 0 AND\n CAST(t.crédit AS NUMERIC) >= 0"
+        );
+        assert_eq!(written(Engine::Postgres, "crédit <= 100"), "crédit <= 100");
+        assert_eq!(written(Engine::Sqlite, "n > 0"), "n > 0");
     }
 
     #[test]

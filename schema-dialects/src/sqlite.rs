@@ -103,6 +103,7 @@ impl Dialect for Sqlite {
 
     /// `IN`, `BETWEEN`, `<=`, `=` and `IS` are NULL (accepted) or true for a NULL value; the
     /// `IS NOT NULL` tests and `json_valid` are not, so nullable columns let NULL through first.
+    /// Decimals get no CHECK: any text is accepted (see the type table).
     fn type_check(&self, c: &str, sql_type: &SqlType, nullable: bool) -> Option<String> {
         let check = match sql_type {
             SqlType::Boolean => format!("{c} IN (0, 1)"),
@@ -116,15 +117,22 @@ impl Dialect for Sqlite {
             | SqlType::TimestampTz
             | SqlType::Json
             | SqlType::Jsonb => {
+                // The GLOB keeps out what the date functions also read but is no fixed instant:
+                // a Julian day number ('2460000.5') or 'now'; it is tested first, so `time('now')`
+                // (refused as non-deterministic inside a CHECK) is never evaluated.
                 let test = match sql_type {
-                    SqlType::Time => format!("time({c}) IS NOT NULL"),
+                    SqlType::Time => {
+                        format!("{c} GLOB '[0-9][0-9]:[0-9][0-9]*' AND time({c}) IS NOT NULL")
+                    }
                     SqlType::Json | SqlType::Jsonb => format!("json_valid({c})"),
-                    _ => format!("datetime({c}) IS NOT NULL"),
+                    _ => format!(
+                        "{c} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime({c}) IS NOT NULL"
+                    ),
                 };
-                if nullable {
-                    format!("{c} IS NULL OR {test}")
-                } else {
-                    test
+                match (nullable, test.contains(" AND ")) {
+                    (false, _) => test,
+                    (true, false) => format!("{c} IS NULL OR {test}"),
+                    (true, true) => format!("{c} IS NULL OR ({test})"),
                 }
             }
             SqlType::Enum(enum_type) => {

@@ -15,8 +15,8 @@
 //! | bytes | `bytea` | `LONGBLOB` | `BLOB` |
 //! | uuid | `uuid` | `BINARY(16)` | `BLOB` + `CHECK (length(c) = 16)` |
 //! | date | `date` | `DATE` | `TEXT` + `CHECK (c IS date(c))` |
-//! | time | `time` | `TIME(6)` | `TEXT` + `CHECK (time(c) IS NOT NULL)` |
-//! | timestamp | `timestamp` | `DATETIME(6)` | `TEXT` + `CHECK (datetime(c) IS NOT NULL)` |
+//! | time | `time` | `TIME(6)` | `TEXT` + `CHECK (c GLOB '[0-9][0-9]:[0-9][0-9]*' AND time(c) IS NOT NULL)` |
+//! | timestamp | `timestamp` | `DATETIME(6)` | `TEXT` + `CHECK (c GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime(c) IS NOT NULL)` |
 //! | timestamptz | `timestamptz` | `DATETIME(6)` holding UTC | `TEXT` (ISO-8601 UTC) + same CHECK |
 //! | json | `json` | `JSON` | `TEXT` + `CHECK (json_valid(c))` |
 //! | jsonb | `jsonb` | `JSON` | `TEXT` + `CHECK (json_valid(c))` |
@@ -34,7 +34,12 @@
 //!   `BINARY(16)`; `VARCHAR(45)` holds the longest IPv6 text form (IPv4-mapped).
 //! - SQLite: decimals are `TEXT` because `REAL` would lose precision; dates and times are ISO-8601
 //!   text, which its date functions read and sort correctly. Time and timestamp CHECKs use
-//!   `IS NOT NULL` rather than comparing to the canonical form, so fractional seconds are accepted.
+//!   `IS NOT NULL` rather than comparing to the canonical form, so fractional seconds, a `T` or a
+//!   space, and zone offsets are accepted; the GLOB in front refuses the other inputs the date
+//!   functions read (a Julian day number, `now`), which are no fixed instant. Decimals compare as
+//!   numbers in CHECKs and index predicates because the writer wraps them in
+//!   `CAST(... AS NUMERIC)` there (`expr::as_written`); queries of the application must do the
+//!   same, since TEXT compares as text.
 //!   A nullable column's CHECK lets NULL through (`c IS NULL OR ...`) where the test alone would
 //!   reject it (`IS NOT NULL`, and `json_valid(NULL)`, which is 0 on SQLite 3.40).
 
@@ -160,11 +165,11 @@ mod tests {
         assert_eq!(check(SqlType::Uuid, false).unwrap(), "length(\"c\") = 16");
         assert_eq!(
             check(SqlType::Time, false).unwrap(),
-            "time(\"c\") IS NOT NULL"
+            "\"c\" GLOB '[0-9][0-9]:[0-9][0-9]*' AND time(\"c\") IS NOT NULL"
         );
         assert_eq!(
             check(SqlType::TimestampTz, true).unwrap(),
-            "\"c\" IS NULL OR datetime(\"c\") IS NOT NULL"
+            "\"c\" IS NULL OR (\"c\" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime(\"c\") IS NOT NULL)"
         );
         assert_eq!(
             check(SqlType::Jsonb, true).unwrap(),

@@ -1,5 +1,9 @@
 //! The statement skeleton, written once for every engine.
 //!
+//! CHECK and index-predicate SQL is written as the user wrote it, except that on engines storing
+//! decimals as text (SQLite) references to decimal columns are wrapped in
+//! `CAST(... AS NUMERIC)`, so `total >= 0` compares numbers, not strings.
+//!
 //! Script order: the dialect's prologue, enum types (where they are named types), tables in
 //! dependency order (`order.rs`), indexes, foreign keys that could not be inline, then comment
 //! statements. Engines differ only through the [`Dialect`] hooks and capabilities.
@@ -67,6 +71,7 @@ pub(crate) fn render<D: Dialect + ?Sized>(
                 identifiers(dialect, &index.columns)
             );
             if let Some(predicate) = &index.predicate {
+                let predicate = crate::expr::as_written(dialect, table, predicate);
                 sql.push_str(&format!(" WHERE {predicate}"));
             }
             sql
@@ -141,7 +146,7 @@ fn create_table<D: Dialect + ?Sized>(
             format!(
                 "CONSTRAINT {} CHECK ({})",
                 identifier(dialect, &check.name),
-                check.expr
+                crate::expr::as_written(dialect, table, &check.expr)
             ),
         ));
     }
@@ -294,7 +299,7 @@ fn literal_value<D: Dialect + ?Sized>(
     }
 }
 
-/// `CONSTRAINT "name" FOREIGN KEY (...) REFERENCES "t" (...) [ON DELETE ...] [ON UPDATE ...]`.
+/// `CONSTRAINT "name" FOREIGN KEY (...) REFERENCES "t" (...) ON DELETE ... ON UPDATE ...`.
 fn foreign_key<D: Dialect + ?Sized>(dialect: &D, fk: &ForeignKey) -> String {
     let mut sql = format!(
         "CONSTRAINT {} FOREIGN KEY ({}) REFERENCES {} ({})",
@@ -303,11 +308,11 @@ fn foreign_key<D: Dialect + ?Sized>(dialect: &D, fk: &ForeignKey) -> String {
         identifier(dialect, &fk.references),
         identifiers(dialect, &fk.referenced_columns)
     );
-    for (event, action) in [("DELETE", fk.on_delete), ("UPDATE", fk.on_update)] {
-        if action != schema_core::FkAction::NoAction {
-            sql.push_str(&format!(" ON {event} {action}"));
-        }
-    }
+    // Both actions always: MariaDB records an omitted action as RESTRICT, not NO ACTION.
+    sql.push_str(&format!(
+        " ON DELETE {} ON UPDATE {}",
+        fk.on_delete, fk.on_update
+    ));
     sql
 }
 

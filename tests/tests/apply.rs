@@ -238,10 +238,19 @@ fn domain_checks_reject_what_the_logical_type_cannot_hold() {
             "UPDATE all_types SET vc = 'this is more than twenty'",
             "UPDATE all_types SET prio = 'urgent'",
             "UPDATE all_types SET js = '{'",
+            "UPDATE all_types SET ts = 'not a time'",
         ] {
             db.reject(bad);
         }
         db.run("UPDATE all_types SET js = NULL, day = NULL, tstz = NULL");
+        db.run("UPDATE all_types SET ts = '2024-02-29 10:00:00.5', at_time = '23:59:59'");
+        if engine == Engine::Sqlite {
+            // Read by datetime() as a Julian day, but not an ISO-8601 instant.
+            db.reject("UPDATE all_types SET ts = '2460000.5'");
+            db.reject("UPDATE all_types SET at_time = '12'");
+            db.reject("UPDATE all_types SET ts = 'now'");
+            db.run("UPDATE all_types SET ts = '2024-02-29T10:00:00Z', tstz = '2024-02-29 10:00:00+02:00'");
+        }
     }
 }
 
