@@ -26,6 +26,18 @@ pub(crate) fn schema<D: Dialect + ?Sized>(dialect: &D, schema: &Schema) -> Vec<D
                 None => d,
             };
             identifier(dialect, "enum type", &enum_type.name, &at, &mut found);
+            // A table is also a type of the same name, so the two would collide.
+            if schema.table(&enum_type.name).is_some() {
+                found.push(
+                    at(Diagnostic::new(format!(
+                        "enum type `{}` has the name of a table; {} keeps types and tables in one namespace",
+                        enum_type.name,
+                        dialect.engine()
+                    )))
+                    .engine(dialect.engine())
+                    .help("rename the enum type, e.g. `#[sql_enum(name = \"..._kind\")]`"),
+                );
+            }
         }
     }
     for table in &schema.tables {
@@ -282,7 +294,10 @@ fn keys<D: Dialect + ?Sized>(dialect: &D, table: &TableDef, found: &mut Vec<Diag
                     .table(&table.name)
                     .column(&column.name)
                     .engine(engine)
-                    .help("give the column a bounded type, e.g. `#[column(varchar(255))]`"),
+                    .help(match column.sql_type {
+                        SqlType::Text => "give the column a bounded type, e.g. `#[column(varchar(255))]`",
+                        _ => "key a bounded column instead, e.g. a hash or code in `#[column(varchar(64))]`",
+                    }),
                 );
             }
         }
@@ -536,6 +551,20 @@ mod tests {
         for bad in ["", ".", "1-", "1e", "abc", "1;DROP", "--1", "1.2.3", "0x10"] {
             assert!(!is_number(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn an_enum_type_named_like_a_table_collides_on_postgres_only() {
+        use schema_core::{Column, Engine, EnumType};
+        let kind = SqlType::Enum(EnumType::new("kinds", ["a"]));
+        let schema = Schema::builder()
+            .table_def(TableDef::new("kinds").column(Column::new("k", kind)))
+            .build()
+            .unwrap();
+        let found = crate::dialect(Engine::Postgres).check(&schema);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("one namespace"));
+        assert!(crate::dialect(Engine::MySql).check(&schema).is_empty());
     }
 
     #[test]
