@@ -103,7 +103,6 @@ impl Dialect for Sqlite {
 
     /// `IN`, `BETWEEN`, `<=`, `=` and `IS` are NULL (accepted) or true for a NULL value; the
     /// `IS NOT NULL` tests and `json_valid` are not, so nullable columns let NULL through first.
-    /// Decimals get no CHECK: any text is accepted (see the type table).
     fn type_check(&self, c: &str, sql_type: &SqlType, nullable: bool) -> Option<String> {
         let check = match sql_type {
             SqlType::Boolean => format!("{c} IN (0, 1)"),
@@ -111,6 +110,11 @@ impl Dialect for Sqlite {
             SqlType::Integer => format!("{c} BETWEEN -2147483648 AND 2147483647"),
             SqlType::Varchar(n) | SqlType::Char(n) => format!("length({c}) <= {n}"),
             SqlType::Uuid => format!("length({c}) = 16"),
+            // Plain decimal notation: digits, at most one point, a sign only in front (what
+            // rust_decimal and the other engines write); `abc` or `1e5` is refused.
+            SqlType::Decimal { .. } => format!(
+                "{c} GLOB '*[0-9]*' AND {c} NOT GLOB '*[^0-9.+-]*' AND {c} NOT GLOB '*.*.*' AND {c} NOT GLOB '?*[+-]*'"
+            ),
             SqlType::Date => format!("{c} IS date({c})"),
             SqlType::Time
             | SqlType::Timestamp

@@ -8,7 +8,7 @@
 //! | bigint | `bigint` | `BIGINT` | `INTEGER` |
 //! | real | `real` | `FLOAT` | `REAL` |
 //! | double | `double precision` | `DOUBLE` | `REAL` |
-//! | decimal(p,s) | `numeric(p,s)` / `numeric` | `DECIMAL(p,s)` / `DECIMAL(65,30)` | `TEXT` |
+//! | decimal(p,s) | `numeric(p,s)` / `numeric` | `DECIMAL(p,s)` / `DECIMAL(65,30)` | `TEXT` + a CHECK for plain decimal notation |
 //! | text | `text` | `LONGTEXT` | `TEXT` |
 //! | varchar(n) | `varchar(n)` | `VARCHAR(n)` | `TEXT` + `CHECK (length(c) <= n)` |
 //! | char(n) | `char(n)` | `CHAR(n)` | `TEXT` + `CHECK (length(c) <= n)` |
@@ -32,7 +32,8 @@
 //!   64 KiB, so text is `LONGTEXT` (and bytes `LONGBLOB`); `TIMESTAMP` ends in 2038, so instants are
 //!   `DATETIME(6)` holding UTC; MySQL 8 has no UUID type and drivers bind a Uuid as 16 bytes, so
 //!   `BINARY(16)`; `VARCHAR(45)` holds the longest IPv6 text form (IPv4-mapped).
-//! - SQLite: decimals are `TEXT` because `REAL` would lose precision; dates and times are ISO-8601
+//! - SQLite: decimals are `TEXT` because `REAL` would lose precision (a GLOB CHECK keeps the text a
+//!   number: digits, one point, a leading sign; no exponent); dates and times are ISO-8601
 //!   text, which its date functions read and sort correctly. Time and timestamp CHECKs use
 //!   `IS NOT NULL` rather than comparing to the canonical form, so fractional seconds, a `T` or a
 //!   space, and zone offsets are accepted; the GLOB in front refuses the other inputs the date
@@ -180,6 +181,17 @@ mod tests {
         assert_eq!(
             check(SqlType::Enum(EnumType::new("e", ["a", "b"])), false).unwrap(),
             "\"c\" IN ('a', 'b')"
+        );
+        assert!(
+            check(
+                SqlType::Decimal {
+                    precision: None,
+                    scale: None
+                },
+                true
+            )
+            .unwrap()
+            .starts_with("\"c\" GLOB '*[0-9]*' AND")
         );
         assert_eq!(check(SqlType::BigInt, false), None);
         assert_eq!(check(SqlType::Text, false), None);
