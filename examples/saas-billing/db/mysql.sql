@@ -16,11 +16,11 @@ CREATE TABLE `tenants` (
   `slug` VARCHAR(63) NOT NULL COMMENT 'URL-safe identifier, e.g. `acme`.',
   `name` VARCHAR(200) NOT NULL COMMENT 'Display name.',
   `parent_tenant_id` BINARY(16) COMMENT 'The reseller that manages this tenant, if any.',
-  `created_at` DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+  `created_at` DATETIME(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
   CONSTRAINT `tenants_pkey` PRIMARY KEY (`id`),
   CONSTRAINT `tenants_slug_key` UNIQUE (`slug`),
   CONSTRAINT `tenants_slug_length` CHECK (length(slug) BETWEEN 3 AND 63),
-  CONSTRAINT `tenants_parent_tenant_id_fkey` FOREIGN KEY (`parent_tenant_id`) REFERENCES `tenants` (`id`) ON DELETE RESTRICT
+  CONSTRAINT `tenants_parent_tenant_id_fkey` FOREIGN KEY (`parent_tenant_id`) REFERENCES `tenants` (`id`) ON DELETE RESTRICT ON UPDATE NO ACTION
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='A customer organisation; every other row belongs to one.';
 
 CREATE TABLE `tax_rates` (
@@ -31,14 +31,14 @@ CREATE TABLE `tax_rates` (
   CONSTRAINT `tax_rates_pkey` PRIMARY KEY (`id`),
   CONSTRAINT `tax_rates_tenant_id_name_key` UNIQUE (`tenant_id`, `name`),
   CONSTRAINT `tax_rates_rate_check` CHECK (rate >= 0 AND rate < 1),
-  CONSTRAINT `tax_rates_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE
+  CONSTRAINT `tax_rates_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE ON UPDATE NO ACTION
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='A sales-tax rate applied to invoice lines.';
 
 CREATE TABLE `users` (
   `id` BIGINT NOT NULL AUTO_INCREMENT,
   `email` VARCHAR(320) NOT NULL COMMENT 'Login e-mail, stored lower-case.',
   `display_name` VARCHAR(120) NOT NULL,
-  `created_at` DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+  `created_at` DATETIME(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
   CONSTRAINT `users_pkey` PRIMARY KEY (`id`),
   CONSTRAINT `users_email_key` UNIQUE (`email`),
   CONSTRAINT `users_email_check` CHECK (email = lower(email))
@@ -55,8 +55,8 @@ CREATE TABLE `api_keys` (
   CONSTRAINT `api_keys_pkey` PRIMARY KEY (`id`),
   CONSTRAINT `api_keys_prefix_key` UNIQUE (`prefix`),
   CONSTRAINT `api_keys_secret_hash_check` CHECK (length(secret_hash) = 32),
-  CONSTRAINT `api_keys_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE,
-  CONSTRAINT `api_keys_created_by_fkey` FOREIGN KEY (`created_by`) REFERENCES `users` (`id`) ON DELETE RESTRICT
+  CONSTRAINT `api_keys_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE ON UPDATE NO ACTION,
+  CONSTRAINT `api_keys_created_by_fkey` FOREIGN KEY (`created_by`) REFERENCES `users` (`id`) ON DELETE RESTRICT ON UPDATE NO ACTION
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='A credential for the public API; only a hash of the secret is stored.';
 
 CREATE TABLE `audit_events` (
@@ -67,20 +67,20 @@ CREATE TABLE `audit_events` (
   `entity` VARCHAR(64) NOT NULL,
   `entity_id` VARCHAR(64) NOT NULL,
   `details` JSON NOT NULL COMMENT 'Before and after values of the changed fields.',
-  `occurred_at` DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+  `occurred_at` DATETIME(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
   CONSTRAINT `audit_events_pkey` PRIMARY KEY (`id`),
-  CONSTRAINT `audit_events_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE,
-  CONSTRAINT `audit_events_actor_user_id_fkey` FOREIGN KEY (`actor_user_id`) REFERENCES `users` (`id`) ON DELETE SET NULL
+  CONSTRAINT `audit_events_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE ON UPDATE NO ACTION,
+  CONSTRAINT `audit_events_actor_user_id_fkey` FOREIGN KEY (`actor_user_id`) REFERENCES `users` (`id`) ON DELETE SET NULL ON UPDATE NO ACTION
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='An append-only record of who changed what.';
 
 CREATE TABLE `memberships` (
   `tenant_id` BINARY(16) NOT NULL,
   `user_id` BIGINT NOT NULL,
   `role` ENUM('owner', 'admin', 'billing', 'member') NOT NULL DEFAULT 'member',
-  `joined_at` DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+  `joined_at` DATETIME(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
   CONSTRAINT `memberships_pkey` PRIMARY KEY (`tenant_id`, `user_id`),
-  CONSTRAINT `memberships_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE,
-  CONSTRAINT `memberships_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE
+  CONSTRAINT `memberships_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE ON UPDATE NO ACTION,
+  CONSTRAINT `memberships_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE ON UPDATE NO ACTION
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='A user''s membership of a tenant.';
 
 CREATE TABLE `invoices` (
@@ -99,7 +99,7 @@ CREATE TABLE `invoices` (
   CONSTRAINT `invoices_number_check` CHECK (number > 0),
   CONSTRAINT `invoices_total_nonnegative` CHECK (total_cents >= 0),
   CONSTRAINT `invoices_due_after_issue` CHECK (due_at >= issued_at),
-  CONSTRAINT `invoices_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE
+  CONSTRAINT `invoices_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE ON UPDATE NO ACTION
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='One bill sent to a tenant.';
 
 CREATE TABLE `invoice_lines` (
@@ -114,8 +114,8 @@ CREATE TABLE `invoice_lines` (
   CONSTRAINT `invoice_lines_line_no_check` CHECK (line_no > 0),
   CONSTRAINT `invoice_lines_quantity_check` CHECK (quantity > 0),
   CONSTRAINT `invoice_lines_amount` CHECK (amount_cents = quantity * unit_price_cents),
-  CONSTRAINT `invoice_lines_invoice_id_fkey` FOREIGN KEY (`invoice_id`) REFERENCES `invoices` (`id`) ON DELETE CASCADE,
-  CONSTRAINT `invoice_lines_tax_rate_id_fkey` FOREIGN KEY (`tax_rate_id`) REFERENCES `tax_rates` (`id`) ON DELETE RESTRICT
+  CONSTRAINT `invoice_lines_invoice_id_fkey` FOREIGN KEY (`invoice_id`) REFERENCES `invoices` (`id`) ON DELETE CASCADE ON UPDATE NO ACTION,
+  CONSTRAINT `invoice_lines_tax_rate_id_fkey` FOREIGN KEY (`tax_rate_id`) REFERENCES `tax_rates` (`id`) ON DELETE RESTRICT ON UPDATE NO ACTION
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='One priced line of an invoice.';
 
 CREATE TABLE `payments` (
@@ -124,11 +124,11 @@ CREATE TABLE `payments` (
   `amount_cents` BIGINT NOT NULL,
   `method` ENUM('card', 'bank_transfer', 'wallet') NOT NULL,
   `provider_ref` VARCHAR(64) NOT NULL COMMENT 'The payment provider''s reference, unique across providers.',
-  `received_at` DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+  `received_at` DATETIME(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
   CONSTRAINT `payments_pkey` PRIMARY KEY (`id`),
   CONSTRAINT `payments_provider_ref_key` UNIQUE (`provider_ref`),
   CONSTRAINT `payments_amount_cents_check` CHECK (amount_cents > 0),
-  CONSTRAINT `payments_invoice_id_fkey` FOREIGN KEY (`invoice_id`) REFERENCES `invoices` (`id`) ON DELETE RESTRICT
+  CONSTRAINT `payments_invoice_id_fkey` FOREIGN KEY (`invoice_id`) REFERENCES `invoices` (`id`) ON DELETE RESTRICT ON UPDATE NO ACTION
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='Money received against an invoice.';
 
 CREATE TABLE `subscriptions` (
@@ -137,13 +137,13 @@ CREATE TABLE `subscriptions` (
   `plan_id` BIGINT NOT NULL,
   `status` ENUM('trialing', 'active', 'past_due', 'canceled') NOT NULL DEFAULT 'trialing',
   `latest_invoice_id` BIGINT COMMENT 'The most recent invoice; forms a reference cycle with `invoices.subscription_id`.',
-  `started_at` DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+  `started_at` DATETIME(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
   `canceled_at` DATETIME(6),
   CONSTRAINT `subscriptions_pkey` PRIMARY KEY (`id`),
   CONSTRAINT `subscriptions_canceled_after_start` CHECK (canceled_at IS NULL OR canceled_at >= started_at),
-  CONSTRAINT `subscriptions_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE,
-  CONSTRAINT `subscriptions_plan_id_fkey` FOREIGN KEY (`plan_id`) REFERENCES `plans` (`id`) ON DELETE RESTRICT,
-  CONSTRAINT `subscriptions_latest_invoice_id_fkey` FOREIGN KEY (`latest_invoice_id`) REFERENCES `invoices` (`id`) ON DELETE SET NULL
+  CONSTRAINT `subscriptions_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE ON UPDATE NO ACTION,
+  CONSTRAINT `subscriptions_plan_id_fkey` FOREIGN KEY (`plan_id`) REFERENCES `plans` (`id`) ON DELETE RESTRICT ON UPDATE NO ACTION,
+  CONSTRAINT `subscriptions_latest_invoice_id_fkey` FOREIGN KEY (`latest_invoice_id`) REFERENCES `invoices` (`id`) ON DELETE SET NULL ON UPDATE NO ACTION
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='A tenant''s subscription to a plan.';
 
 CREATE INDEX `tenants_parent_tenant_id_idx` ON `tenants` (`parent_tenant_id`);
@@ -172,5 +172,5 @@ CREATE INDEX `subscriptions_latest_invoice_id_idx` ON `subscriptions` (`latest_i
 
 CREATE INDEX `subscriptions_tenant_id_status_idx` ON `subscriptions` (`tenant_id`, `status`);
 
-ALTER TABLE `invoices` ADD CONSTRAINT `invoices_subscription_id_fkey` FOREIGN KEY (`subscription_id`) REFERENCES `subscriptions` (`id`) ON DELETE SET NULL;
+ALTER TABLE `invoices` ADD CONSTRAINT `invoices_subscription_id_fkey` FOREIGN KEY (`subscription_id`) REFERENCES `subscriptions` (`id`) ON DELETE SET NULL ON UPDATE NO ACTION;
 

@@ -28,7 +28,7 @@ CREATE TABLE "tenants" (
   CONSTRAINT "tenants_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "tenants_slug_key" UNIQUE ("slug"),
   CONSTRAINT "tenants_slug_length" CHECK (length(slug) BETWEEN 3 AND 63),
-  CONSTRAINT "tenants_parent_tenant_id_fkey" FOREIGN KEY ("parent_tenant_id") REFERENCES "tenants" ("id") ON DELETE RESTRICT
+  CONSTRAINT "tenants_parent_tenant_id_fkey" FOREIGN KEY ("parent_tenant_id") REFERENCES "tenants" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION
 );
 
 CREATE TABLE "tax_rates" (
@@ -39,7 +39,7 @@ CREATE TABLE "tax_rates" (
   CONSTRAINT "tax_rates_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "tax_rates_tenant_id_name_key" UNIQUE ("tenant_id", "name"),
   CONSTRAINT "tax_rates_rate_check" CHECK (rate >= 0 AND rate < 1),
-  CONSTRAINT "tax_rates_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE
+  CONSTRAINT "tax_rates_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE ON UPDATE NO ACTION
 );
 
 CREATE TABLE "users" (
@@ -63,8 +63,8 @@ CREATE TABLE "api_keys" (
   CONSTRAINT "api_keys_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "api_keys_prefix_key" UNIQUE ("prefix"),
   CONSTRAINT "api_keys_secret_hash_check" CHECK (length(secret_hash) = 32),
-  CONSTRAINT "api_keys_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE,
-  CONSTRAINT "api_keys_created_by_fkey" FOREIGN KEY ("created_by") REFERENCES "users" ("id") ON DELETE RESTRICT
+  CONSTRAINT "api_keys_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE ON UPDATE NO ACTION,
+  CONSTRAINT "api_keys_created_by_fkey" FOREIGN KEY ("created_by") REFERENCES "users" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION
 );
 
 CREATE TABLE "audit_events" (
@@ -77,8 +77,8 @@ CREATE TABLE "audit_events" (
   "details" jsonb NOT NULL,
   "occurred_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   CONSTRAINT "audit_events_pkey" PRIMARY KEY ("id"),
-  CONSTRAINT "audit_events_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE,
-  CONSTRAINT "audit_events_actor_user_id_fkey" FOREIGN KEY ("actor_user_id") REFERENCES "users" ("id") ON DELETE SET NULL
+  CONSTRAINT "audit_events_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE ON UPDATE NO ACTION,
+  CONSTRAINT "audit_events_actor_user_id_fkey" FOREIGN KEY ("actor_user_id") REFERENCES "users" ("id") ON DELETE SET NULL ON UPDATE NO ACTION
 );
 
 CREATE TABLE "memberships" (
@@ -87,8 +87,8 @@ CREATE TABLE "memberships" (
   "role" "membership_role" NOT NULL DEFAULT 'member',
   "joined_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   CONSTRAINT "memberships_pkey" PRIMARY KEY ("tenant_id", "user_id"),
-  CONSTRAINT "memberships_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE,
-  CONSTRAINT "memberships_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE
+  CONSTRAINT "memberships_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE ON UPDATE NO ACTION,
+  CONSTRAINT "memberships_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE ON UPDATE NO ACTION
 );
 
 CREATE TABLE "invoices" (
@@ -107,7 +107,7 @@ CREATE TABLE "invoices" (
   CONSTRAINT "invoices_number_check" CHECK (number > 0),
   CONSTRAINT "invoices_total_nonnegative" CHECK (total_cents >= 0),
   CONSTRAINT "invoices_due_after_issue" CHECK (due_at >= issued_at),
-  CONSTRAINT "invoices_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE
+  CONSTRAINT "invoices_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE ON UPDATE NO ACTION
 );
 
 CREATE TABLE "invoice_lines" (
@@ -122,8 +122,8 @@ CREATE TABLE "invoice_lines" (
   CONSTRAINT "invoice_lines_line_no_check" CHECK (line_no > 0),
   CONSTRAINT "invoice_lines_quantity_check" CHECK (quantity > 0),
   CONSTRAINT "invoice_lines_amount" CHECK (amount_cents = quantity * unit_price_cents),
-  CONSTRAINT "invoice_lines_invoice_id_fkey" FOREIGN KEY ("invoice_id") REFERENCES "invoices" ("id") ON DELETE CASCADE,
-  CONSTRAINT "invoice_lines_tax_rate_id_fkey" FOREIGN KEY ("tax_rate_id") REFERENCES "tax_rates" ("id") ON DELETE RESTRICT
+  CONSTRAINT "invoice_lines_invoice_id_fkey" FOREIGN KEY ("invoice_id") REFERENCES "invoices" ("id") ON DELETE CASCADE ON UPDATE NO ACTION,
+  CONSTRAINT "invoice_lines_tax_rate_id_fkey" FOREIGN KEY ("tax_rate_id") REFERENCES "tax_rates" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION
 );
 
 CREATE TABLE "payments" (
@@ -136,7 +136,7 @@ CREATE TABLE "payments" (
   CONSTRAINT "payments_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "payments_provider_ref_key" UNIQUE ("provider_ref"),
   CONSTRAINT "payments_amount_cents_check" CHECK (amount_cents > 0),
-  CONSTRAINT "payments_invoice_id_fkey" FOREIGN KEY ("invoice_id") REFERENCES "invoices" ("id") ON DELETE RESTRICT
+  CONSTRAINT "payments_invoice_id_fkey" FOREIGN KEY ("invoice_id") REFERENCES "invoices" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION
 );
 
 CREATE TABLE "subscriptions" (
@@ -149,9 +149,9 @@ CREATE TABLE "subscriptions" (
   "canceled_at" timestamptz,
   CONSTRAINT "subscriptions_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "subscriptions_canceled_after_start" CHECK (canceled_at IS NULL OR canceled_at >= started_at),
-  CONSTRAINT "subscriptions_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE,
-  CONSTRAINT "subscriptions_plan_id_fkey" FOREIGN KEY ("plan_id") REFERENCES "plans" ("id") ON DELETE RESTRICT,
-  CONSTRAINT "subscriptions_latest_invoice_id_fkey" FOREIGN KEY ("latest_invoice_id") REFERENCES "invoices" ("id") ON DELETE SET NULL
+  CONSTRAINT "subscriptions_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE ON UPDATE NO ACTION,
+  CONSTRAINT "subscriptions_plan_id_fkey" FOREIGN KEY ("plan_id") REFERENCES "plans" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION,
+  CONSTRAINT "subscriptions_latest_invoice_id_fkey" FOREIGN KEY ("latest_invoice_id") REFERENCES "invoices" ("id") ON DELETE SET NULL ON UPDATE NO ACTION
 );
 
 CREATE INDEX "tenants_parent_tenant_id_idx" ON "tenants" ("parent_tenant_id");
@@ -180,7 +180,7 @@ CREATE INDEX "subscriptions_latest_invoice_id_idx" ON "subscriptions" ("latest_i
 
 CREATE INDEX "subscriptions_tenant_id_status_idx" ON "subscriptions" ("tenant_id", "status");
 
-ALTER TABLE "invoices" ADD CONSTRAINT "invoices_subscription_id_fkey" FOREIGN KEY ("subscription_id") REFERENCES "subscriptions" ("id") ON DELETE SET NULL;
+ALTER TABLE "invoices" ADD CONSTRAINT "invoices_subscription_id_fkey" FOREIGN KEY ("subscription_id") REFERENCES "subscriptions" ("id") ON DELETE SET NULL ON UPDATE NO ACTION;
 
 COMMENT ON TABLE "plans" IS 'A price plan tenants subscribe to.';
 

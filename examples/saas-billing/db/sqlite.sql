@@ -25,11 +25,11 @@ CREATE TABLE "tenants" (
   "name" TEXT NOT NULL CHECK (length("name") <= 200),
   -- The reseller that manages this tenant, if any.
   "parent_tenant_id" BLOB CHECK (length("parent_tenant_id") = 16),
-  "created_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (datetime("created_at") IS NOT NULL),
+  "created_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK ("created_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("created_at") IS NOT NULL),
   CONSTRAINT "tenants_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "tenants_slug_key" UNIQUE ("slug"),
   CONSTRAINT "tenants_slug_length" CHECK (length(slug) BETWEEN 3 AND 63),
-  CONSTRAINT "tenants_parent_tenant_id_fkey" FOREIGN KEY ("parent_tenant_id") REFERENCES "tenants" ("id") ON DELETE RESTRICT
+  CONSTRAINT "tenants_parent_tenant_id_fkey" FOREIGN KEY ("parent_tenant_id") REFERENCES "tenants" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION
 ) STRICT;
 
 CREATE TABLE "tax_rates" (
@@ -38,10 +38,10 @@ CREATE TABLE "tax_rates" (
   "tenant_id" BLOB NOT NULL CHECK (length("tenant_id") = 16),
   "name" TEXT NOT NULL CHECK (length("name") <= 64),
   -- A fraction: 0.2000 is 20 %.
-  "rate" TEXT NOT NULL,
+  "rate" TEXT NOT NULL CHECK ("rate" GLOB '*[0-9]*' AND "rate" NOT GLOB '*[^0-9.+-]*' AND "rate" NOT GLOB '*.*.*' AND "rate" NOT GLOB '?*[+-]*'),
   CONSTRAINT "tax_rates_tenant_id_name_key" UNIQUE ("tenant_id", "name"),
-  CONSTRAINT "tax_rates_rate_check" CHECK (rate >= 0 AND rate < 1),
-  CONSTRAINT "tax_rates_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE
+  CONSTRAINT "tax_rates_rate_check" CHECK (CAST(rate AS NUMERIC) >= 0 AND CAST(rate AS NUMERIC) < 1),
+  CONSTRAINT "tax_rates_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE ON UPDATE NO ACTION
 ) STRICT;
 
 CREATE TABLE "users" (
@@ -50,7 +50,7 @@ CREATE TABLE "users" (
   -- Login e-mail, stored lower-case.
   "email" TEXT NOT NULL CHECK (length("email") <= 320),
   "display_name" TEXT NOT NULL CHECK (length("display_name") <= 120),
-  "created_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (datetime("created_at") IS NOT NULL),
+  "created_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK ("created_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("created_at") IS NOT NULL),
   CONSTRAINT "users_email_key" UNIQUE ("email"),
   CONSTRAINT "users_email_check" CHECK (email = lower(email))
 ) STRICT;
@@ -64,12 +64,12 @@ CREATE TABLE "api_keys" (
   "prefix" TEXT NOT NULL CHECK (length("prefix") <= 8),
   -- SHA-256 of the secret.
   "secret_hash" BLOB NOT NULL,
-  "last_used_at" TEXT CHECK ("last_used_at" IS NULL OR datetime("last_used_at") IS NOT NULL),
-  "revoked_at" TEXT CHECK ("revoked_at" IS NULL OR datetime("revoked_at") IS NOT NULL),
+  "last_used_at" TEXT CHECK ("last_used_at" IS NULL OR ("last_used_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("last_used_at") IS NOT NULL)),
+  "revoked_at" TEXT CHECK ("revoked_at" IS NULL OR ("revoked_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("revoked_at") IS NOT NULL)),
   CONSTRAINT "api_keys_prefix_key" UNIQUE ("prefix"),
   CONSTRAINT "api_keys_secret_hash_check" CHECK (length(secret_hash) = 32),
-  CONSTRAINT "api_keys_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE,
-  CONSTRAINT "api_keys_created_by_fkey" FOREIGN KEY ("created_by") REFERENCES "users" ("id") ON DELETE RESTRICT
+  CONSTRAINT "api_keys_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE ON UPDATE NO ACTION,
+  CONSTRAINT "api_keys_created_by_fkey" FOREIGN KEY ("created_by") REFERENCES "users" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION
 ) STRICT;
 
 CREATE TABLE "audit_events" (
@@ -83,9 +83,9 @@ CREATE TABLE "audit_events" (
   "entity_id" TEXT NOT NULL CHECK (length("entity_id") <= 64),
   -- Before and after values of the changed fields.
   "details" TEXT NOT NULL CHECK (json_valid("details")),
-  "occurred_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (datetime("occurred_at") IS NOT NULL),
-  CONSTRAINT "audit_events_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE,
-  CONSTRAINT "audit_events_actor_user_id_fkey" FOREIGN KEY ("actor_user_id") REFERENCES "users" ("id") ON DELETE SET NULL
+  "occurred_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK ("occurred_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("occurred_at") IS NOT NULL),
+  CONSTRAINT "audit_events_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE ON UPDATE NO ACTION,
+  CONSTRAINT "audit_events_actor_user_id_fkey" FOREIGN KEY ("actor_user_id") REFERENCES "users" ("id") ON DELETE SET NULL ON UPDATE NO ACTION
 ) STRICT;
 
 CREATE TABLE "memberships" (
@@ -93,10 +93,10 @@ CREATE TABLE "memberships" (
   "tenant_id" BLOB NOT NULL CHECK (length("tenant_id") = 16),
   "user_id" INTEGER NOT NULL,
   "role" TEXT NOT NULL DEFAULT 'member' CHECK ("role" IN ('owner', 'admin', 'billing', 'member')),
-  "joined_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (datetime("joined_at") IS NOT NULL),
+  "joined_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK ("joined_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("joined_at") IS NOT NULL),
   CONSTRAINT "memberships_pkey" PRIMARY KEY ("tenant_id", "user_id"),
-  CONSTRAINT "memberships_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE,
-  CONSTRAINT "memberships_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE
+  CONSTRAINT "memberships_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE ON UPDATE NO ACTION,
+  CONSTRAINT "memberships_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE ON UPDATE NO ACTION
 ) STRICT;
 
 CREATE TABLE "invoices" (
@@ -110,15 +110,15 @@ CREATE TABLE "invoices" (
   "currency" TEXT NOT NULL CHECK (length("currency") <= 3),
   -- Sum of the lines, tax included, in the currency's minor unit.
   "total_cents" INTEGER NOT NULL DEFAULT 0,
-  "issued_at" TEXT NOT NULL CHECK (datetime("issued_at") IS NOT NULL),
-  "due_at" TEXT NOT NULL CHECK (datetime("due_at") IS NOT NULL),
-  "paid_at" TEXT CHECK ("paid_at" IS NULL OR datetime("paid_at") IS NOT NULL),
+  "issued_at" TEXT NOT NULL CHECK ("issued_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("issued_at") IS NOT NULL),
+  "due_at" TEXT NOT NULL CHECK ("due_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("due_at") IS NOT NULL),
+  "paid_at" TEXT CHECK ("paid_at" IS NULL OR ("paid_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("paid_at") IS NOT NULL)),
   CONSTRAINT "invoices_tenant_id_number_key" UNIQUE ("tenant_id", "number"),
   CONSTRAINT "invoices_number_check" CHECK (number > 0),
   CONSTRAINT "invoices_total_nonnegative" CHECK (total_cents >= 0),
   CONSTRAINT "invoices_due_after_issue" CHECK (due_at >= issued_at),
-  CONSTRAINT "invoices_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE,
-  CONSTRAINT "invoices_subscription_id_fkey" FOREIGN KEY ("subscription_id") REFERENCES "subscriptions" ("id") ON DELETE SET NULL
+  CONSTRAINT "invoices_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE ON UPDATE NO ACTION,
+  CONSTRAINT "invoices_subscription_id_fkey" FOREIGN KEY ("subscription_id") REFERENCES "subscriptions" ("id") ON DELETE SET NULL ON UPDATE NO ACTION
 ) STRICT;
 
 CREATE TABLE "invoice_lines" (
@@ -135,8 +135,8 @@ CREATE TABLE "invoice_lines" (
   CONSTRAINT "invoice_lines_line_no_check" CHECK (line_no > 0),
   CONSTRAINT "invoice_lines_quantity_check" CHECK (quantity > 0),
   CONSTRAINT "invoice_lines_amount" CHECK (amount_cents = quantity * unit_price_cents),
-  CONSTRAINT "invoice_lines_invoice_id_fkey" FOREIGN KEY ("invoice_id") REFERENCES "invoices" ("id") ON DELETE CASCADE,
-  CONSTRAINT "invoice_lines_tax_rate_id_fkey" FOREIGN KEY ("tax_rate_id") REFERENCES "tax_rates" ("id") ON DELETE RESTRICT
+  CONSTRAINT "invoice_lines_invoice_id_fkey" FOREIGN KEY ("invoice_id") REFERENCES "invoices" ("id") ON DELETE CASCADE ON UPDATE NO ACTION,
+  CONSTRAINT "invoice_lines_tax_rate_id_fkey" FOREIGN KEY ("tax_rate_id") REFERENCES "tax_rates" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION
 ) STRICT;
 
 CREATE TABLE "payments" (
@@ -147,10 +147,10 @@ CREATE TABLE "payments" (
   "method" TEXT NOT NULL CHECK ("method" IN ('card', 'bank_transfer', 'wallet')),
   -- The payment provider's reference, unique across providers.
   "provider_ref" TEXT NOT NULL CHECK (length("provider_ref") <= 64),
-  "received_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (datetime("received_at") IS NOT NULL),
+  "received_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK ("received_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("received_at") IS NOT NULL),
   CONSTRAINT "payments_provider_ref_key" UNIQUE ("provider_ref"),
   CONSTRAINT "payments_amount_cents_check" CHECK (amount_cents > 0),
-  CONSTRAINT "payments_invoice_id_fkey" FOREIGN KEY ("invoice_id") REFERENCES "invoices" ("id") ON DELETE RESTRICT
+  CONSTRAINT "payments_invoice_id_fkey" FOREIGN KEY ("invoice_id") REFERENCES "invoices" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION
 ) STRICT;
 
 CREATE TABLE "subscriptions" (
@@ -161,12 +161,12 @@ CREATE TABLE "subscriptions" (
   "status" TEXT NOT NULL DEFAULT 'trialing' CHECK ("status" IN ('trialing', 'active', 'past_due', 'canceled')),
   -- The most recent invoice; forms a reference cycle with `invoices.subscription_id`.
   "latest_invoice_id" INTEGER,
-  "started_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (datetime("started_at") IS NOT NULL),
-  "canceled_at" TEXT CHECK ("canceled_at" IS NULL OR datetime("canceled_at") IS NOT NULL),
+  "started_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK ("started_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("started_at") IS NOT NULL),
+  "canceled_at" TEXT CHECK ("canceled_at" IS NULL OR ("canceled_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("canceled_at") IS NOT NULL)),
   CONSTRAINT "subscriptions_canceled_after_start" CHECK (canceled_at IS NULL OR canceled_at >= started_at),
-  CONSTRAINT "subscriptions_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE,
-  CONSTRAINT "subscriptions_plan_id_fkey" FOREIGN KEY ("plan_id") REFERENCES "plans" ("id") ON DELETE RESTRICT,
-  CONSTRAINT "subscriptions_latest_invoice_id_fkey" FOREIGN KEY ("latest_invoice_id") REFERENCES "invoices" ("id") ON DELETE SET NULL
+  CONSTRAINT "subscriptions_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE ON UPDATE NO ACTION,
+  CONSTRAINT "subscriptions_plan_id_fkey" FOREIGN KEY ("plan_id") REFERENCES "plans" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION,
+  CONSTRAINT "subscriptions_latest_invoice_id_fkey" FOREIGN KEY ("latest_invoice_id") REFERENCES "invoices" ("id") ON DELETE SET NULL ON UPDATE NO ACTION
 ) STRICT;
 
 CREATE INDEX "tenants_parent_tenant_id_idx" ON "tenants" ("parent_tenant_id");
