@@ -34,6 +34,7 @@ use schema_core::Engine;
 pub mod build;
 mod check;
 mod dialect;
+pub mod docs;
 mod expr;
 mod mysql;
 mod order;
