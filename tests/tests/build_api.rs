@@ -22,7 +22,10 @@ fn tenants() -> TableDef {
 #[test]
 fn writes_one_script_per_engine_and_only_when_content_changes() {
     let dir = out_dir("writes");
-    let first = generate(Schema::builder().table_def(tenants())).out_dir(&dir).run().unwrap();
+    let first = generate(Schema::builder().table_def(tenants()))
+        .out_dir(&dir)
+        .run()
+        .unwrap();
     let names: Vec<String> = first
         .files
         .iter()
@@ -35,8 +38,14 @@ fn writes_one_script_per_engine_and_only_when_content_changes() {
         assert!(script.contains("tenants"), "{}: {script}", file.engine);
     }
 
-    let again = generate(Schema::builder().table_def(tenants())).out_dir(&dir).run().unwrap();
-    assert!(again.files.iter().all(|f| !f.changed), "unchanged schema rewrote files");
+    let again = generate(Schema::builder().table_def(tenants()))
+        .out_dir(&dir)
+        .run()
+        .unwrap();
+    assert!(
+        again.files.iter().all(|f| !f.changed),
+        "unchanged schema rewrote files"
+    );
 
     let widened = tenants().column(Column::new("plan", SqlType::Text).nullable());
     let changed = generate(Schema::builder().table_def(widened))
@@ -68,8 +77,14 @@ fn an_invalid_schema_writes_nothing_and_reports_every_problem() {
     };
     let text = error.to_string();
     assert_eq!(diagnostics.len(), 2, "{text}");
-    assert!(text.contains("table `invoices`, column `missing`"), "{text}");
-    assert!(text.contains("table `invoices`, column `tenant_id`"), "{text}");
+    assert!(
+        text.contains("table `invoices`, column `missing`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("table `invoices`, column `tenant_id`"),
+        "{text}"
+    );
     assert!(!dir.exists(), "files were written for an invalid schema");
 }
 
@@ -81,7 +96,10 @@ fn engine_specific_problems_are_reported_for_every_engine_at_once() {
         .column(Column::new("id", SqlType::BigInt))
         .column(Column::new(long, SqlType::Integer))
         .primary_key(["id"]);
-    let error = generate(Schema::builder().table_def(table)).out_dir(&dir).run().unwrap_err();
+    let error = generate(Schema::builder().table_def(table))
+        .out_dir(&dir)
+        .run()
+        .unwrap_err();
     let text = error.to_string();
     assert!(text.contains("PostgreSQL"), "{text}");
     assert!(text.contains("MySQL"), "{text}");

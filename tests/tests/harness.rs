@@ -21,6 +21,9 @@ fn each_test_database_starts_empty() {
             continue;
         };
         a.run("CREATE TABLE only_in_a (id INTEGER)");
-        assert!(b.execute("SELECT * FROM only_in_a").is_err(), "{engine}: databases are shared");
+        assert!(
+            b.execute("SELECT * FROM only_in_a").is_err(),
+            "{engine}: databases are shared"
+        );
     }
 }

@@ -21,8 +21,14 @@ fn fenced_blocks(text: &str, language: &str) -> Vec<String> {
 fn generated_section(text: &str, name: &str) -> String {
     let begin = format!("<!-- {name}:begin -->\n");
     let end = format!("<!-- {name}:end -->");
-    let start = text.find(&begin).unwrap_or_else(|| panic!("README has no {begin}")) + begin.len();
-    let stop = text[start..].find(&end).unwrap_or_else(|| panic!("README has no {end}")) + start;
+    let start = text
+        .find(&begin)
+        .unwrap_or_else(|| panic!("README has no {begin}"))
+        + begin.len();
+    let stop = text[start..]
+        .find(&end)
+        .unwrap_or_else(|| panic!("README has no {end}"))
+        + start;
     text[start..stop].to_string()
 }
 
@@ -40,7 +46,10 @@ fn every_sql_block_is_part_of_a_committed_script() {
         })
         .collect();
     let blocks = fenced_blocks(&readme(), "sql");
-    assert!(blocks.len() >= 4, "the README shows the DDL of every engine");
+    assert!(
+        blocks.len() >= 4,
+        "the README shows the DDL of every engine"
+    );
     for block in blocks {
         assert!(
             scripts.iter().any(|script| script.contains(&block)),
@@ -80,7 +89,11 @@ fn assert_generated(name: &str, generated: String) {
     if std::env::var("SCHEMA_UPDATE_README").is_ok_and(|v| v == "1") {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md");
         let begin = format!("<!-- {name}:begin -->\n");
-        let updated = text.replacen(&format!("{begin}{current}"), &format!("{begin}{generated}"), 1);
+        let updated = text.replacen(
+            &format!("{begin}{current}"),
+            &format!("{begin}{generated}"),
+            1,
+        );
         std::fs::write(path, updated).unwrap();
         return;
     }
@@ -109,9 +122,16 @@ fn ci_runs_the_readme_test_command_with_engines_required() {
         .expect("the README gives a test command");
     let ci = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../.ci/run")).unwrap();
     assert!(
-        ci.lines().any(|line| line.trim() == format!("SCHEMA_REQUIRE_ENGINES=1 {command}")),
+        ci.lines()
+            .any(|line| line.trim() == format!("SCHEMA_REQUIRE_ENGINES=1 {command}")),
         ".ci/run must run `SCHEMA_REQUIRE_ENGINES=1 {command}`"
     );
-    let example = fenced_blocks(&readme, "sh").into_iter().find(|b| b.contains("cargo run")).unwrap();
-    assert!(ci.lines().any(|line| line.trim() == example), ".ci/run must run `{example}`");
+    let example = fenced_blocks(&readme, "sh")
+        .into_iter()
+        .find(|b| b.contains("cargo run"))
+        .unwrap();
+    assert!(
+        ci.lines().any(|line| line.trim() == example),
+        ".ci/run must run `{example}`"
+    );
 }

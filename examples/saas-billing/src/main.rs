@@ -21,7 +21,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let schema = saas_billing_schema::schema().build()?;
     let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
 
-    println!("Schema: {} tables, validated for every engine at build time.", schema.tables.len());
+    println!(
+        "Schema: {} tables, validated for every engine at build time.",
+        schema.tables.len()
+    );
     for table in &schema.tables {
         println!(
             "  {:<15} {:>2} columns, {} foreign key(s), {} check(s), {} index(es)",
@@ -37,7 +40,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let path = manifest_dir.join(relative);
         let script = std::fs::read_to_string(&path)?;
         let statements = script.matches(";\n").count();
-        println!("  {engine:<14} {} ({statements} statements)", path.display());
+        println!(
+            "  {engine:<14} {} ({statements} statements)",
+            path.display()
+        );
     }
 
     let db_path = database_path();
@@ -62,7 +68,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     let inserted = insert_sample_rows(&db)?;
-    println!("Inserted {inserted} sample rows (a tenant, a user, a plan, a subscription, an invoice with lines, a payment).");
+    println!(
+        "Inserted {inserted} sample rows (a tenant, a user, a plan, a subscription, an invoice with lines, a payment)."
+    );
 
     println!("\nThe engine enforces the schema; each of these is rejected by SQLite itself:");
     for (what, sql) in VIOLATIONS {

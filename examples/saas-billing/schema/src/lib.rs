@@ -32,7 +32,10 @@ pub fn schema() -> SchemaBuilder {
 
 /// A customer organisation; every other row belongs to one.
 #[derive(Table)]
-#[table(name = "tenants", check(name = "tenants_slug_length", sql = "length(slug) BETWEEN 3 AND 63"))]
+#[table(
+    name = "tenants",
+    check(name = "tenants_slug_length", sql = "length(slug) BETWEEN 3 AND 63")
+)]
 pub struct Tenant {
     #[column(primary_key)]
     pub id: Uuid,
@@ -124,7 +127,10 @@ pub enum SubscriptionStatus {
 #[table(
     name = "subscriptions",
     index(columns(tenant_id, status)),
-    check(name = "subscriptions_canceled_after_start", sql = "canceled_at IS NULL OR canceled_at >= started_at")
+    check(
+        name = "subscriptions_canceled_after_start",
+        sql = "canceled_at IS NULL OR canceled_at >= started_at"
+    )
 )]
 pub struct Subscription {
     #[column(primary_key, identity)]
@@ -204,7 +210,10 @@ pub struct Invoice {
 #[table(
     name = "invoice_lines",
     primary_key(invoice_id, line_no),
-    check(name = "invoice_lines_amount", sql = "amount_cents = quantity * unit_price_cents")
+    check(
+        name = "invoice_lines_amount",
+        sql = "amount_cents = quantity * unit_price_cents"
+    )
 )]
 pub struct InvoiceLine {
     #[column(references = Invoice, on_delete = cascade)]
