@@ -77,6 +77,7 @@ mod key;
 pub mod naming;
 mod schema;
 mod sql_type;
+pub mod suggest;
 mod table;
 mod table_trait;
 mod validate;

@@ -337,22 +337,16 @@ fn resolve<D: Dialect + ?Sized>(
             crate::quote::identifier(dialect, &exact.name)
         )
     } else {
-        match did_you_mean(&column.value, table.columns.iter().map(|c| c.name.as_str())) {
+        match schema_core::suggest::closest(
+            &column.value,
+            table.columns.iter().map(|c| c.name.as_str()),
+        ) {
             // Spelled the way this engine needs it written.
             Some(name) if dialect.folds_unquoted_identifiers() && name != name.to_lowercase() => {
-                format!("did you mean {}?", crate::quote::identifier(dialect, &name))
+                format!("did you mean {}?", crate::quote::identifier(dialect, name))
             }
             Some(name) => format!("did you mean `{name}`?"),
-            None => format!(
-                "the columns of `{}` are: {}",
-                table.name,
-                table
-                    .columns
-                    .iter()
-                    .map(|c| c.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            None => schema_core::suggest::column_list(table),
         }
     };
     found.push(problem(message).help(help));
@@ -368,22 +362,6 @@ fn matches<D: Dialect + ?Sized>(dialect: &D, written: &Ident, actual: &str) -> b
         return written.value.to_ascii_lowercase() == actual;
     }
     written.value == actual
-}
-
-/// The candidate closest to a misspelled name, if one is close.
-pub(crate) fn did_you_mean<'a>(
-    wrong: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<String> {
-    candidates
-        .into_iter()
-        .map(|candidate| {
-            let score = strsim::jaro_winkler(&wrong.to_lowercase(), &candidate.to_lowercase());
-            (score, candidate)
-        })
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| candidate.to_string())
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ mod keys;
 mod names;
 mod tables;
 
-use crate::{Diagnostic, Schema, TableDef};
+use crate::{Diagnostic, Schema, TableDef, suggest};
 
 /// Every dialect-neutral problem in `schema`.
 pub(crate) fn schema(schema: &Schema) -> Vec<Diagnostic> {
@@ -32,12 +32,7 @@ pub(crate) fn did_you_mean<'a>(
     wrong: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
-    candidates
-        .into_iter()
-        .map(|candidate| (strsim::jaro_winkler(wrong, candidate), candidate))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| format!("did you mean `{candidate}`?"))
+    suggest::closest(wrong, candidates).map(|candidate| format!("did you mean `{candidate}`?"))
 }
 
 /// A diagnostic for a column list entry that names no column of `table`.
@@ -47,17 +42,7 @@ pub(crate) fn unknown_column(table: &TableDef, column: &str, context: &str) -> D
     ))
     .table(&table.name)
     .column(column);
-    match did_you_mean(column, table.columns.iter().map(|c| c.name.as_str())) {
-        Some(help) => diagnostic.help(help),
-        None => diagnostic.help(format!(
-            "the columns of `{}` are: {}",
-            table.name,
-            table
-                .columns
-                .iter()
-                .map(|c| c.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-    }
+    let help = did_you_mean(column, table.columns.iter().map(|c| c.name.as_str()))
+        .unwrap_or_else(|| suggest::column_list(table));
+    diagnostic.help(help)
 }
