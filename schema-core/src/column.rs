@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::SqlType;
+use crate::{Allow, SqlType};
 
 /// One column of a table.
 ///
@@ -30,6 +30,9 @@ pub struct Column {
     /// Documentation, written as a column comment where the engine has them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+    /// Design-advisor rules switched off for this column, each with its reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allows: Vec<Allow>,
 }
 
 impl Column {
@@ -42,6 +45,7 @@ impl Column {
             default: None,
             identity: None,
             comment: None,
+            allows: Vec::new(),
         }
     }
 
@@ -66,6 +70,18 @@ impl Column {
     /// Sets the column comment.
     pub fn comment(mut self, comment: impl Into<String>) -> Self {
         self.comment = Some(comment.into());
+        self
+    }
+
+    /// Switches a design-advisor rule off for this column, with the reason why.
+    ///
+    /// ```
+    /// use schema_core::{Column, SqlType};
+    /// let c = Column::new("currency", SqlType::Char(3)).allow("S104", "ISO 4217 codes");
+    /// assert_eq!(c.allows[0].reason, "ISO 4217 codes");
+    /// ```
+    pub fn allow(mut self, code: impl Into<String>, reason: impl Into<String>) -> Self {
+        self.allows.push(Allow::new(code, reason));
         self
     }
 }

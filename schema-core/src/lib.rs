@@ -66,6 +66,7 @@
 //! );
 //! ```
 
+mod advice_data;
 mod check;
 mod column;
 mod column_type;
@@ -82,6 +83,7 @@ mod table;
 mod table_trait;
 mod validate;
 
+pub use advice_data::{Allow, FunctionalDependency};
 pub use check::Check;
 pub use column::{Column, ColumnDefault, Identity, Literal};
 pub use diagnostic::{Diagnostic, Diagnostics};

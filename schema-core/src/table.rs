@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Check, Column, FkAction, ForeignKey, Index, PrimaryKey, Unique};
+use crate::{
+    Allow, Check, Column, FkAction, ForeignKey, FunctionalDependency, Index, PrimaryKey, Unique,
+};
 
 /// One table: its columns, keys, constraints and indexes.
 ///
@@ -46,6 +48,12 @@ pub struct TableDef {
     /// Secondary indexes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indexes: Vec<Index>,
+    /// Design-advisor rules switched off for the whole table, each with its reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allows: Vec<Allow>,
+    /// Declared functional dependencies, read by the advisor's normal-form analysis.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub functional_dependencies: Vec<FunctionalDependency>,
 }
 
 impl TableDef {
@@ -60,6 +68,8 @@ impl TableDef {
             checks: Vec::new(),
             foreign_keys: Vec::new(),
             indexes: Vec::new(),
+            allows: Vec::new(),
+            functional_dependencies: Vec::new(),
         }
     }
 
@@ -136,6 +146,37 @@ impl TableDef {
     /// Adds an index.
     pub fn index(mut self, index: Index) -> Self {
         self.indexes.push(index);
+        self
+    }
+
+    /// Switches a design-advisor rule off for this table, with the reason why.
+    ///
+    /// ```
+    /// use schema_core::TableDef;
+    /// let t = TableDef::new("audit_events").allow("S301", "append-only log, read by time");
+    /// assert_eq!(t.allows[0].code, "S301");
+    /// ```
+    pub fn allow(mut self, code: impl Into<String>, reason: impl Into<String>) -> Self {
+        self.allows.push(Allow::new(code, reason));
+        self
+    }
+
+    /// Declares the functional dependency `from -> to` for the normal-form analysis.
+    ///
+    /// ```
+    /// use schema_core::TableDef;
+    /// let t = TableDef::new("addresses").functional_dependency(["zip"], ["city", "state"]);
+    /// assert_eq!(t.functional_dependencies[0].to_string(), "zip -> city, state");
+    /// ```
+    pub fn functional_dependency<I, S, J, T>(mut self, from: I, to: J) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+        J: IntoIterator<Item = T>,
+        T: Into<String>,
+    {
+        self.functional_dependencies
+            .push(FunctionalDependency::new(from, to));
         self
     }
 
