@@ -6,6 +6,7 @@ use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{DeriveInput, Ident, Path};
 
+use crate::internals::advice::AllowAttr;
 use crate::internals::ast::{Field, Table};
 use crate::internals::attr::{Action, DefaultValue, IdentityKind, TypeOverride};
 use crate::internals::check::check_table;
@@ -86,6 +87,12 @@ fn generate(table: &Table) -> TokenStream {
             let filter = i.predicate.as_ref().map(|p| quote!(.filter(#p)));
             quote!(.index(::schema_core::Index::on([#(#columns),*]) #named #unique #filter))
         }));
+    let allows = table.attrs.allows.iter().map(allow_calls);
+    let fds = table.attrs.fds.iter().map(|fd| {
+        let from = column_names(table, &fd.from);
+        let to = column_names(table, &fd.to);
+        quote!(.functional_dependency([#(#from),*], [#(#to),*]))
+    });
 
     quote! {
         #[automatically_derived]
@@ -107,6 +114,8 @@ fn generate(table: &Table) -> TokenStream {
                     #(#checks)*
                     #(#fk_builders)*
                     #(#indexes)*
+                    #(#allows)*
+                    #(#fds)*
             }
         }
     }
@@ -182,7 +191,18 @@ fn column(field: &Field) -> TokenStream {
         IdentityKind::Always => quote!(.identity(::schema_core::Identity::Always)),
     });
     let comment = field.attrs.comment.as_ref().map(|c| quote!(.comment(#c)));
-    quote!(::schema_core::Column::new(#name, #sql_type) #nullable #default #identity #comment)
+    let allows = field.attrs.allows.iter().map(allow_calls);
+    quote!(::schema_core::Column::new(#name, #sql_type) #nullable #default #identity #comment #(#allows)*)
+}
+
+/// `.allow("S101", "reason")` for each code of one `allow(...)`.
+fn allow_calls(allow: &AllowAttr) -> TokenStream {
+    let reason = &allow.reason;
+    let calls = allow.codes.iter().map(|code| {
+        let code = code.unraw().to_string();
+        quote!(.allow(#code, #reason))
+    });
+    quote!(#(#calls)*)
 }
 
 fn type_override(value: &TypeOverride) -> TokenStream {

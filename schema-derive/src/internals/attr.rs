@@ -7,6 +7,7 @@ use proc_macro2::Span;
 use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Expr, ExprLit, Ident, Lit, LitStr, Meta, Path, Token, token};
 
+use super::advice::{AllowAttr, FdAttr, parse_allow, parse_fd};
 use super::ctxt::Ctxt;
 use super::parse::{
     Attr, Spanned, did_you_mean, each_item, each_nested, equals, fields, flag, has_value, key,
@@ -113,6 +114,10 @@ pub struct Container {
     pub indexes: Vec<IndexAttr>,
     pub checks: Vec<CheckAttr>,
     pub foreign_keys: Vec<ForeignKeyAttr>,
+    /// `allow(...)`: design-advisor rules switched off for the table.
+    pub allows: Vec<AllowAttr>,
+    /// `fd(...)`: declared functional dependencies.
+    pub fds: Vec<FdAttr>,
 }
 
 const TABLE_FORM: &str = "#[table(...)]";
@@ -126,6 +131,8 @@ impl Container {
         let mut indexes = Vec::new();
         let mut checks = Vec::new();
         let mut foreign_keys = Vec::new();
+        let mut allows = Vec::new();
+        let mut fds = Vec::new();
 
         for attr in attrs {
             if attr.path() == COLUMN {
@@ -162,6 +169,10 @@ impl Container {
                     checks.push(parse_check(cx, meta)?);
                 } else if meta.path == FOREIGN_KEY {
                     foreign_keys.push(parse_foreign_key(cx, meta)?);
+                } else if meta.path == ALLOW {
+                    allows.push(parse_allow(meta)?);
+                } else if meta.path == FD {
+                    fds.push(parse_fd(meta)?);
                 } else {
                     return Err(unknown_key(meta, TABLE_FORM, TABLE_KEYS));
                 }
@@ -181,6 +192,8 @@ impl Container {
             indexes,
             checks,
             foreign_keys,
+            allows,
+            fds,
         }
     }
 }
@@ -480,6 +493,8 @@ pub struct FieldAttrs {
     pub default_sql: Option<Spanned<DefaultValue>>,
     /// Every type key given, so two of them can be reported as a conflict.
     pub types: Vec<(Symbol, Spanned<TypeOverride>)>,
+    /// `allow(...)`: design-advisor rules switched off for the column.
+    pub allows: Vec<AllowAttr>,
 }
 
 const COLUMN_FORM: &str = "#[column(...)]";
@@ -500,6 +515,7 @@ impl FieldAttrs {
         let mut default = Attr::none(DEFAULT);
         let mut default_sql = Attr::none(DEFAULT_SQL);
         let mut types: Vec<(Symbol, Spanned<TypeOverride>)> = Vec::new();
+        let mut allows = Vec::new();
 
         for attr in attrs {
             if attr.path() == TABLE {
@@ -586,6 +602,8 @@ impl FieldAttrs {
                     } else {
                         types.push((*symbol, Spanned { span, value }));
                     }
+                } else if meta.path == ALLOW {
+                    allows.push(parse_allow(meta)?);
                 } else {
                     return Err(unknown_key(meta, COLUMN_FORM, COLUMN_KEYS));
                 }
@@ -608,6 +626,7 @@ impl FieldAttrs {
             default: default.get(),
             default_sql: default_sql.get(),
             types,
+            allows,
         }
     }
 }

@@ -127,6 +127,12 @@ fn column_lists_name_fields(cx: &Ctxt, table: &Table) {
                 .foreign_keys
                 .iter()
                 .map(|fk| ("foreign_key", &fk.columns)),
+        )
+        .chain(
+            attrs
+                .fds
+                .iter()
+                .flat_map(|fd| [("fd", &fd.from), ("fd", &fd.to)]),
         );
     for (what, list) in lists {
         for (i, ident) in list.iter().enumerate() {

@@ -1,5 +1,6 @@
 //! Parsing and checking, shared by both derives.
 
+pub mod advice;
 pub mod ast;
 pub mod attr;
 pub mod case;

@@ -24,9 +24,14 @@ pub const CHECK: Symbol = Symbol("check");
 pub const REFERENCES: Symbol = Symbol("references");
 pub const ON_DELETE: Symbol = Symbol("on_delete");
 pub const ON_UPDATE: Symbol = Symbol("on_update");
+pub const ALLOW: Symbol = Symbol("allow");
+
+// `allow(...)` keys.
+pub const REASON: Symbol = Symbol("reason");
 
 // `#[table(...)]` keys and their parts.
 pub const FOREIGN_KEY: Symbol = Symbol("foreign_key");
+pub const FD: Symbol = Symbol("fd");
 pub const COLUMNS: Symbol = Symbol("columns");
 pub const TARGET: Symbol = Symbol("target");
 pub const WHERE: Symbol = Symbol("where");
@@ -70,6 +75,8 @@ pub const TABLE_KEYS: &[Symbol] = &[
     INDEX,
     CHECK,
     FOREIGN_KEY,
+    ALLOW,
+    FD,
 ];
 
 /// The type keys of `#[column(...)]`; a column takes at most one.
@@ -101,8 +108,11 @@ pub const COLUMN_KEYS: &[Symbol] = &[
     JSONB,
     BYTES,
     RAW,
+    ALLOW,
 ];
 
+/// The keys of `allow(...)` besides the rule codes.
+pub const ALLOW_KEYS: &[Symbol] = &[REASON];
 /// The keys of `unique(...)` in its long form.
 pub const UNIQUE_KEYS: &[Symbol] = &[NAME, COLUMNS];
 /// The keys of `index(...)` in its long form.
