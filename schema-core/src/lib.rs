@@ -67,6 +67,7 @@
 //! ```
 
 mod advice_data;
+pub mod advisor;
 mod check;
 mod column;
 mod column_type;
