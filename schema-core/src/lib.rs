@@ -73,6 +73,7 @@ mod column;
 mod column_type;
 mod diagnostic;
 mod engine;
+pub mod erd;
 mod foreign_key;
 mod index;
 mod key;
