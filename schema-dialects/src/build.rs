@@ -12,11 +12,26 @@
 //!         .run_in_build_script();
 //! }
 //! ```
+//!
+//! With the design advisor: findings of at least `advise`'s level are printed as
+//! `cargo:warning` lines, and findings of at least `deny`'s level fail the build.
+//!
+//! ```no_run
+//! use schema_core::advisor::Severity;
+//! # mod app_schema { pub fn schema() -> schema_core::SchemaBuilder { schema_core::Schema::builder() } }
+//! fn main() {
+//!     schema_dialects::build::generate(app_schema::schema())
+//!         .advise(Severity::Info)
+//!         .deny(Severity::Warning)
+//!         .run_in_build_script();
+//! }
+//! ```
 
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use schema_core::advisor::{self, Advice, Finding, Severity};
 use schema_core::{Diagnostic, Diagnostics, Engine, Schema, SchemaBuilder};
 
 use crate::dialect;
@@ -28,6 +43,8 @@ pub fn generate(schema: impl Into<SchemaSource>) -> Generate {
         engines: Engine::ALL.to_vec(),
         out_dir: PathBuf::from("db"),
         file_prefix: String::new(),
+        advise: None,
+        deny: None,
     }
 }
 
@@ -59,9 +76,51 @@ pub struct Generate {
     engines: Vec<Engine>,
     out_dir: PathBuf,
     file_prefix: String,
+    advise: Option<Severity>,
+    deny: Option<Severity>,
 }
 
 impl Generate {
+    /// Runs the design advisor and reports its findings of at least `level` (as
+    /// `cargo:warning` lines in a build script; in [`Report::advice`] always).
+    ///
+    /// ```
+    /// use schema_core::advisor::Severity;
+    /// use schema_core::Schema;
+    /// let dir = std::env::temp_dir().join("schema-doc-advise");
+    /// let report = schema_dialects::build::generate(Schema::builder())
+    ///     .advise(Severity::Warning)
+    ///     .out_dir(&dir)
+    ///     .run()
+    ///     .unwrap();
+    /// assert!(report.advice.unwrap().findings.is_empty());
+    /// ```
+    pub fn advise(mut self, level: Severity) -> Self {
+        self.advise = Some(level);
+        self
+    }
+
+    /// Fails the run when the advisor finds anything of at least `level` that no `allow`
+    /// suppresses (runs the advisor even without [`advise`](Generate::advise)).
+    ///
+    /// ```
+    /// use schema_core::advisor::Severity;
+    /// use schema_core::{Column, Schema, SqlType, TableDef};
+    /// let schema = Schema::builder().table_def(
+    ///     TableDef::new("events").comment("Things").column(Column::new("at", SqlType::Timestamp)).primary_key(["at"]),
+    /// );
+    /// let error = schema_dialects::build::generate(schema)
+    ///     .deny(Severity::Warning)
+    ///     .out_dir(std::env::temp_dir().join("schema-doc-deny"))
+    ///     .run()
+    ///     .unwrap_err();
+    /// assert!(error.to_string().contains("warning[S101]"));
+    /// ```
+    pub fn deny(mut self, level: Severity) -> Self {
+        self.deny = Some(level);
+        self
+    }
+
     /// The engines to write scripts for (default: all three).
     pub fn engines(mut self, engines: impl IntoIterator<Item = Engine>) -> Self {
         self.engines = engines.into_iter().collect();
@@ -100,6 +159,17 @@ impl Generate {
         if !problems.is_empty() {
             return Err(BuildError::Invalid(Diagnostics::from(problems)));
         }
+        let advice =
+            (self.advise.is_some() || self.deny.is_some()).then(|| advisor::advise(&schema));
+        if let (Some(level), Some(advice)) = (self.deny, &advice) {
+            let denied: Vec<Finding> = advice.at_least(level).cloned().collect();
+            if !denied.is_empty() {
+                return Err(BuildError::Denied {
+                    level,
+                    findings: denied,
+                });
+            }
+        }
         std::fs::create_dir_all(&self.out_dir).map_err(|source| BuildError::Io {
             path: self.out_dir.clone(),
             source,
@@ -116,7 +186,12 @@ impl Generate {
                 changed,
             });
         }
-        Ok(Report { schema, files })
+        Ok(Report {
+            schema,
+            files,
+            advice,
+            advise: self.advise,
+        })
     }
 
     /// [`run`](Generate::run) for a `build.rs`: prints `cargo:rerun-if-changed` for the build
@@ -128,6 +203,11 @@ impl Generate {
             Ok(report) => {
                 for file in &report.files {
                     println!("cargo:rerun-if-changed={}", file.path.display());
+                }
+                for finding in report.advised() {
+                    for line in finding.to_string().lines() {
+                        println!("cargo:warning={line}");
+                    }
                 }
                 Some(report)
             }
@@ -148,6 +228,30 @@ pub struct Report {
     pub schema: Schema,
     /// One entry per engine, in the order the engines were given.
     pub files: Vec<GeneratedFile>,
+    /// The design advisor's result, if [`Generate::advise`] or [`Generate::deny`] asked for it.
+    pub advice: Option<Advice>,
+    advise: Option<Severity>,
+}
+
+impl Report {
+    /// The findings at or above the [`Generate::advise`] level, in the advisor's order.
+    ///
+    /// ```
+    /// use schema_core::advisor::Severity;
+    /// let report = schema_dialects::build::generate(schema_core::Schema::builder())
+    ///     .advise(Severity::Info)
+    ///     .out_dir(std::env::temp_dir().join("schema-doc-advised"))
+    ///     .run()
+    ///     .unwrap();
+    /// assert_eq!(report.advised().count(), 0);
+    /// ```
+    pub fn advised(&self) -> impl Iterator<Item = &Finding> {
+        let level = self.advise;
+        self.advice
+            .iter()
+            .flat_map(|a| &a.findings)
+            .filter(move |f| level.is_some_and(|level| f.severity >= level))
+    }
 }
 
 /// One script written (or found already up to date).
@@ -166,6 +270,13 @@ pub struct GeneratedFile {
 pub enum BuildError {
     /// The schema has problems; every one of them, on every engine.
     Invalid(Diagnostics),
+    /// The design advisor found problems at or above the [`Generate::deny`] level.
+    Denied {
+        /// The level that fails the build.
+        level: Severity,
+        /// The findings at or above it.
+        findings: Vec<Finding>,
+    },
     /// A file could not be read or written.
     Io {
         /// The file or folder.
@@ -179,6 +290,20 @@ impl fmt::Display for BuildError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             BuildError::Invalid(diagnostics) => write!(f, "{diagnostics}"),
+            BuildError::Denied { level, findings } => {
+                writeln!(
+                    f,
+                    "the design advisor denies {} finding(s) at level {level} or above:",
+                    findings.len()
+                )?;
+                for finding in findings {
+                    writeln!(f, "{finding}")?;
+                }
+                write!(
+                    f,
+                    "help: fix them, or suppress one with `allow(CODE, reason = \"...\")` on its table or column"
+                )
+            }
             BuildError::Io { path, source } => {
                 write!(f, "cannot write {}: {source}", path.display())
             }
@@ -190,6 +315,7 @@ impl std::error::Error for BuildError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             BuildError::Invalid(diagnostics) => Some(diagnostics),
+            BuildError::Denied { .. } => None,
             BuildError::Io { source, .. } => Some(source),
         }
     }

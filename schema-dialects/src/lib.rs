@@ -34,6 +34,7 @@ use schema_core::Engine;
 pub mod build;
 mod check;
 mod dialect;
+pub mod dictionary;
 pub mod docs;
 mod expr;
 mod mysql;
@@ -44,6 +45,7 @@ pub mod quote;
 mod sea_query_gaps;
 mod sqlite;
 pub mod types;
+pub mod viewer;
 mod writer;
 
 pub use dialect::{CommentStyle, Dialect, IdentifierLimit, IdentityStyle};
