@@ -1,8 +1,10 @@
 //! Columns: name, type, nullability, default and identity.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
-use crate::{Allow, SqlType};
+use crate::{Allow, Engine, SqlType};
 
 /// One column of a table.
 ///
@@ -33,6 +35,38 @@ pub struct Column {
     /// Design-advisor rules switched off for this column, each with its reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub allows: Vec<Allow>,
+    /// A generated column: the value is computed from an SQL expression over other columns.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generated: Option<Generated>,
+    /// The collation per engine (names differ between engines); an engine without an entry uses
+    /// the table's default collation.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub collation: BTreeMap<Engine, String>,
+}
+
+/// How a generated column is computed.
+///
+/// ```
+/// use schema_core::{Column, GeneratedKind, SqlType};
+/// let total = Column::new("total", SqlType::BigInt).generated("price * qty", GeneratedKind::Stored);
+/// assert_eq!(total.generated.unwrap().expr, "price * qty");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Generated {
+    /// The SQL expression, over columns of the same row.
+    pub expr: String,
+    /// Stored (computed on write) or virtual (computed on read).
+    pub kind: GeneratedKind,
+}
+
+/// Whether a generated column's value is stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GeneratedKind {
+    /// Computed when the row is written and stored (`STORED`; MariaDB also calls it PERSISTENT).
+    Stored,
+    /// Computed when read (`VIRTUAL`); PostgreSQL 15 has no virtual generated columns.
+    Virtual,
 }
 
 impl Column {
@@ -46,7 +80,36 @@ impl Column {
             identity: None,
             comment: None,
             allows: Vec::new(),
+            generated: None,
+            collation: BTreeMap::new(),
         }
+    }
+
+    /// Makes the column generated from `expr`.
+    ///
+    /// ```
+    /// use schema_core::{Column, GeneratedKind, SqlType};
+    /// let c = Column::new("n", SqlType::Integer).generated("a + b", GeneratedKind::Virtual);
+    /// assert_eq!(c.generated.unwrap().kind, GeneratedKind::Virtual);
+    /// ```
+    pub fn generated(mut self, expr: impl Into<String>, kind: GeneratedKind) -> Self {
+        self.generated = Some(Generated {
+            expr: expr.into(),
+            kind,
+        });
+        self
+    }
+
+    /// Sets the collation on one engine.
+    ///
+    /// ```
+    /// use schema_core::{Column, Engine, SqlType};
+    /// let c = Column::new("name", SqlType::Text).collation(Engine::Sqlite, "NOCASE");
+    /// assert_eq!(c.collation[&Engine::Sqlite], "NOCASE");
+    /// ```
+    pub fn collation(mut self, engine: Engine, collation: impl Into<String>) -> Self {
+        self.collation.insert(engine, collation.into());
+        self
     }
 
     /// Allows NULL.
@@ -108,6 +171,9 @@ pub enum ColumnDefault {
     Now,
     /// Today's date.
     CurrentDate,
+    /// A random (version 4) UUID: PostgreSQL `gen_random_uuid()`, MySQL/MariaDB 16 bytes from
+    /// `UUID()`, SQLite `randomblob(16)`.
+    RandomUuid,
     /// An SQL expression, checked by each engine's parser; use only where no typed value fits.
     Sql(String),
 }

@@ -21,6 +21,36 @@ pub struct ForeignKey {
     /// What happens to referencing rows when the referenced key changes.
     #[serde(default)]
     pub on_update: FkAction,
+    /// Whether (and how) the check may be deferred to the end of the transaction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deferrable: Option<Deferrable>,
+    /// `MATCH FULL`: all referencing columns NULL, or all of them matching.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub match_full: bool,
+}
+
+/// When a deferrable constraint is checked by default.
+///
+/// ```
+/// use schema_core::Deferrable;
+/// assert_eq!(Deferrable::InitiallyDeferred.to_string(), "DEFERRABLE INITIALLY DEFERRED");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Deferrable {
+    /// Checked after each statement unless a transaction runs `SET CONSTRAINTS ... DEFERRED`.
+    InitiallyImmediate,
+    /// Checked at COMMIT.
+    InitiallyDeferred,
+}
+
+impl fmt::Display for Deferrable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Deferrable::InitiallyImmediate => "DEFERRABLE INITIALLY IMMEDIATE",
+            Deferrable::InitiallyDeferred => "DEFERRABLE INITIALLY DEFERRED",
+        })
+    }
 }
 
 /// A referential action.

@@ -19,4 +19,8 @@ pub struct Unique {
     pub name: String,
     /// The columns, in order.
     pub columns: Vec<String>,
+    /// NULLs are equal to each other (`UNIQUE NULLS NOT DISTINCT`), so only one row may hold
+    /// NULL in the columns.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub nulls_not_distinct: bool,
 }

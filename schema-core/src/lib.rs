@@ -87,11 +87,11 @@ mod validate;
 
 pub use advice_data::{Allow, FunctionalDependency};
 pub use check::Check;
-pub use column::{Column, ColumnDefault, Identity, Literal};
+pub use column::{Column, ColumnDefault, Generated, GeneratedKind, Identity, Literal};
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use engine::Engine;
-pub use foreign_key::{FkAction, ForeignKey};
-pub use index::Index;
+pub use foreign_key::{Deferrable, FkAction, ForeignKey};
+pub use index::{Exclusion, ExclusionElement, Index, IndexMethod, KeyPart, NullsOrder, SortOrder};
 pub use key::{PrimaryKey, Unique};
 pub use schema::{Schema, SchemaBuilder};
 pub use sql_type::{EnumType, SqlType};

@@ -18,6 +18,20 @@ pub fn over_columns(table: &str, columns: &[String], suffix: &str) -> String {
     fit(format!("{table}_{}_{suffix}", columns.join("_")))
 }
 
+/// The words of an SQL expression joined by `_`, for a generated name: `lower(email)` becomes
+/// `lower_email`.
+///
+/// ```
+/// assert_eq!(schema_core::naming::words("lower(\"Email\")"), "lower_email");
+/// ```
+pub fn words(expr: &str) -> String {
+    expr.split(|c: char| !c.is_alphanumeric() && c != '_')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
 /// `<table>_check<n>` for the n-th unnamed table check (1-based).
 pub fn table_check(table: &str, ordinal: usize) -> String {
     fit(format!("{table}_check{ordinal}"))

@@ -21,6 +21,11 @@ use crate::{Diagnostics, EnumType, SqlType, Table, TableDef, naming, validate};
 pub struct Schema {
     /// The tables, sorted by name.
     pub tables: Vec<TableDef>,
+    /// PostgreSQL extensions the schema needs (`pg_trgm`, `btree_gist`, `citext`, ...), sorted;
+    /// created first with `CREATE EXTENSION IF NOT EXISTS`. Other engines have none and ignore
+    /// the list (features that need an extension are checked on their own).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extensions: Vec<String>,
 }
 
 impl Schema {
@@ -62,6 +67,7 @@ impl Schema {
 #[derive(Clone, Debug, Default)]
 pub struct SchemaBuilder {
     tables: Vec<TableDef>,
+    extensions: Vec<String>,
 }
 
 impl SchemaBuilder {
@@ -76,12 +82,27 @@ impl SchemaBuilder {
         self
     }
 
+    /// Declares a PostgreSQL extension the schema needs (e.g. `btree_gist` for an exclusion
+    /// constraint with `=` on a scalar column, `pg_trgm` for `gin_trgm_ops`).
+    ///
+    /// ```
+    /// let schema = schema_core::Schema::builder().extension("pg_trgm").extension("pg_trgm").build().unwrap();
+    /// assert_eq!(schema.extensions, ["pg_trgm"]);
+    /// ```
+    pub fn extension(mut self, name: impl Into<String>) -> Self {
+        self.extensions.push(name.into());
+        self
+    }
+
     /// Names what is unnamed, sorts, and validates, reporting every problem at once.
     pub fn build(self) -> Result<Schema, Diagnostics> {
         let mut tables = self.tables;
         tables.iter_mut().for_each(fill_names);
         tables.sort_by(|a, b| a.name.cmp(&b.name));
-        let schema = Schema { tables };
+        let mut extensions = self.extensions;
+        extensions.sort();
+        extensions.dedup();
+        let schema = Schema { tables, extensions };
         Diagnostics::check(validate::schema(&schema), schema)
     }
 }
@@ -111,6 +132,16 @@ fn fill_names(table: &mut TableDef) {
         fk.name = naming::over_columns(&name, &fk.columns, "fkey");
     }
     for index in table.indexes.iter_mut().filter(|i| i.name.is_empty()) {
-        index.name = naming::over_columns(&name, &index.columns, "idx");
+        let mut parts = index.columns.clone();
+        parts.extend(index.expressions.iter().map(|e| naming::words(e)));
+        index.name = naming::over_columns(&name, &parts, "idx");
+    }
+    for exclusion in table.exclusions.iter_mut().filter(|e| e.name.is_empty()) {
+        let parts: Vec<String> = exclusion
+            .elements
+            .iter()
+            .map(|e| naming::words(&e.expr))
+            .collect();
+        exclusion.name = naming::over_columns(&name, &parts, "excl");
     }
 }

@@ -2,8 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::index::canonical_engines;
 use crate::{
-    Allow, Check, Column, FkAction, ForeignKey, FunctionalDependency, Index, PrimaryKey, Unique,
+    Allow, Check, Column, Deferrable, Engine, Exclusion, FkAction, ForeignKey,
+    FunctionalDependency, Index, IndexMethod, KeyPart, PrimaryKey, Unique,
 };
 
 /// One table: its columns, keys, constraints and indexes.
@@ -54,6 +56,13 @@ pub struct TableDef {
     /// Declared functional dependencies, read by the advisor's normal-form analysis.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub functional_dependencies: Vec<FunctionalDependency>,
+    /// Exclusion constraints (PostgreSQL).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclusions: Vec<Exclusion>,
+    /// SQLite `WITHOUT ROWID`: the table is stored clustered by its primary key. Other engines
+    /// have no rowid to drop (InnoDB always clusters by the primary key; PostgreSQL has heaps).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub without_rowid: bool,
 }
 
 impl TableDef {
@@ -70,6 +79,8 @@ impl TableDef {
             indexes: Vec::new(),
             allows: Vec::new(),
             functional_dependencies: Vec::new(),
+            exclusions: Vec::new(),
+            without_rowid: false,
         }
     }
 
@@ -108,6 +119,30 @@ impl TableDef {
         self.uniques.push(Unique {
             name: name.into(),
             columns: strings(columns),
+            nulls_not_distinct: false,
+        });
+        self
+    }
+
+    /// Adds a named UNIQUE constraint under which NULLs are equal (`UNIQUE NULLS NOT DISTINCT`),
+    /// so at most one row may hold NULL in the columns.
+    ///
+    /// ```
+    /// use schema_core::{Column, SqlType, TableDef};
+    /// let t = TableDef::new("t")
+    ///     .column(Column::new("a", SqlType::Integer).nullable())
+    ///     .unique_nulls_not_distinct("", ["a"]);
+    /// assert!(t.uniques[0].nulls_not_distinct);
+    /// ```
+    pub fn unique_nulls_not_distinct<I: IntoIterator<Item = S>, S: Into<String>>(
+        mut self,
+        name: impl Into<String>,
+        columns: I,
+    ) -> Self {
+        self.uniques.push(Unique {
+            name: name.into(),
+            columns: strings(columns),
+            nulls_not_distinct: true,
         });
         self
     }
@@ -180,6 +215,29 @@ impl TableDef {
         self
     }
 
+    /// Adds an exclusion constraint.
+    ///
+    /// ```
+    /// use schema_core::{Exclusion, IndexMethod, TableDef};
+    /// let t = TableDef::new("bookings")
+    ///     .exclusion(Exclusion::using(IndexMethod::Gist).element("room_id", "=").element("during", "&&"));
+    /// assert_eq!(t.exclusions.len(), 1);
+    /// ```
+    pub fn exclusion(mut self, exclusion: Exclusion) -> Self {
+        self.exclusions.push(exclusion);
+        self
+    }
+
+    /// Makes the table `WITHOUT ROWID` on SQLite.
+    ///
+    /// ```
+    /// assert!(schema_core::TableDef::new("t").without_rowid().without_rowid);
+    /// ```
+    pub fn without_rowid(mut self) -> Self {
+        self.without_rowid = true;
+        self
+    }
+
     /// The column with this name.
     pub fn find_column(&self, name: &str) -> Option<&Column> {
         self.columns.iter().find(|column| column.name == name)
@@ -193,10 +251,14 @@ impl TableDef {
         };
         self.primary_key.iter().any(|pk| same_set(&pk.columns))
             || self.uniques.iter().any(|unique| same_set(&unique.columns))
-            || self
-                .indexes
-                .iter()
-                .any(|index| index.unique && index.predicate.is_none() && same_set(&index.columns))
+            || self.indexes.iter().any(|index| {
+                index.unique
+                    && index.predicate.is_none()
+                    && index.expressions.is_empty()
+                    && index.engines.is_empty()
+                    && index.parts.values().all(|p| p.prefix.is_none())
+                    && same_set(&index.columns)
+            })
     }
 }
 
@@ -214,7 +276,33 @@ impl ForeignKey {
             referenced_columns: strings(referenced_columns),
             on_delete: FkAction::NoAction,
             on_update: FkAction::NoAction,
+            deferrable: None,
+            match_full: false,
         }
+    }
+
+    /// Makes the constraint deferrable: checked at COMMIT when initially deferred (or after
+    /// `SET CONSTRAINTS ... DEFERRED`), so rows may be inserted in any order inside a transaction.
+    ///
+    /// ```
+    /// use schema_core::{Deferrable, ForeignKey};
+    /// let fk = ForeignKey::to("a", ["id"]).columns(["a_id"]).deferrable(Deferrable::InitiallyDeferred);
+    /// assert_eq!(fk.deferrable, Some(Deferrable::InitiallyDeferred));
+    /// ```
+    pub fn deferrable(mut self, deferrable: Deferrable) -> Self {
+        self.deferrable = Some(deferrable);
+        self
+    }
+
+    /// `MATCH FULL`: the referencing columns are either all NULL or all match a referenced row
+    /// (without it, one NULL column exempts the row from the check).
+    ///
+    /// ```
+    /// assert!(schema_core::ForeignKey::to("a", ["x", "y"]).match_full().match_full);
+    /// ```
+    pub fn match_full(mut self) -> Self {
+        self.match_full = true;
+        self
     }
 
     /// Sets the referencing columns.
@@ -250,7 +338,97 @@ impl Index {
             columns: strings(columns),
             unique: false,
             predicate: None,
+            expressions: Vec::new(),
+            method: None,
+            parts: Default::default(),
+            include: Vec::new(),
+            nulls_not_distinct: false,
+            engines: Vec::new(),
         }
+    }
+
+    /// An index over one SQL expression, e.g. `lower(email)`; add columns in front with
+    /// [`Index::on`] and [`expression`](Index::expression) instead.
+    ///
+    /// ```
+    /// let index = schema_core::Index::on_expression("lower(email)").unique();
+    /// assert!(index.columns.is_empty());
+    /// ```
+    pub fn on_expression(expr: impl Into<String>) -> Self {
+        Index::on(Vec::<String>::new()).expression(expr)
+    }
+
+    /// Appends an expression key part (after the columns).
+    ///
+    /// ```
+    /// let index = schema_core::Index::on(["tenant_id"]).expression("lower(email)");
+    /// assert_eq!(index.expressions, ["lower(email)"]);
+    /// ```
+    pub fn expression(mut self, expr: impl Into<String>) -> Self {
+        self.expressions.push(expr.into());
+        self
+    }
+
+    /// Sets the access method.
+    ///
+    /// ```
+    /// use schema_core::{Index, IndexMethod};
+    /// assert_eq!(Index::on(["doc"]).using(IndexMethod::Gin).method, Some(IndexMethod::Gin));
+    /// ```
+    pub fn using(mut self, method: IndexMethod) -> Self {
+        self.method = Some(method);
+        self
+    }
+
+    /// Sets the options (order, NULLs, operator class, prefix) of key column `column`.
+    ///
+    /// ```
+    /// use schema_core::{Index, KeyPart};
+    /// let index = Index::on(["at"]).part("at", KeyPart::new().desc());
+    /// assert!(index.parts.contains_key("at"));
+    /// ```
+    pub fn part(mut self, column: impl Into<String>, part: KeyPart) -> Self {
+        self.parts.insert(column.into(), part);
+        self
+    }
+
+    /// Stores non-key columns in the index (`INCLUDE`).
+    ///
+    /// ```
+    /// let index = schema_core::Index::on(["a"]).include(["b"]);
+    /// assert_eq!(index.include, ["b"]);
+    /// ```
+    pub fn include<I: IntoIterator<Item = S>, S: Into<String>>(mut self, columns: I) -> Self {
+        self.include = strings(columns);
+        self
+    }
+
+    /// Unique index under which NULLs are equal (`NULLS NOT DISTINCT`).
+    ///
+    /// ```
+    /// assert!(schema_core::Index::on(["a"]).unique().nulls_not_distinct().nulls_not_distinct);
+    /// ```
+    pub fn nulls_not_distinct(mut self) -> Self {
+        self.nulls_not_distinct = true;
+        self
+    }
+
+    /// Creates the index only on these engines; elsewhere it is skipped on purpose (the script
+    /// says so in a comment).
+    ///
+    /// ```
+    /// use schema_core::{Engine, Index};
+    /// let index = Index::on(["a"]).only_on([Engine::Postgres]);
+    /// assert!(!index.applies_to(Engine::Sqlite));
+    /// ```
+    pub fn only_on(mut self, engines: impl IntoIterator<Item = Engine>) -> Self {
+        self.engines = canonical_engines(engines);
+        self
+    }
+
+    /// Whether the index is created on `engine`.
+    pub fn applies_to(&self, engine: Engine) -> bool {
+        self.engines.is_empty() || self.engines.contains(&engine)
     }
 
     /// Makes the index unique.

@@ -54,6 +54,7 @@ pub(crate) fn schema<D: Dialect + ?Sized>(dialect: &D, schema: &Schema) -> Vec<D
         checks(dialect, table, &mut found);
         foreign_keys(dialect, table, &mut found);
         indexes(dialect, table, &mut found);
+        crate::features::check(dialect, table, &mut found);
         comments(dialect, table, &mut found);
     }
     found
@@ -164,7 +165,13 @@ fn constraint_names<D: Dialect + ?Sized>(
                 .iter()
                 .map(|f| ("foreign key", f.name.as_str())),
         )
-        .chain(table.indexes.iter().map(|i| ("index", i.name.as_str())));
+        .chain(table.indexes.iter().map(|i| ("index", i.name.as_str())))
+        .chain(
+            table
+                .exclusions
+                .iter()
+                .map(|e| ("exclusion constraint", e.name.as_str())),
+        );
     for (kind, name) in names {
         identifier(dialect, kind, name, &at, found);
     }
@@ -262,24 +269,33 @@ fn keys<D: Dialect + ?Sized>(dialect: &D, table: &TableDef, found: &mut Vec<Diag
     let lists = table
         .primary_key
         .iter()
-        .map(|pk| (format!("primary key `{}`", pk.name), &pk.columns))
+        .map(|pk| (format!("primary key `{}`", pk.name), pk.columns.clone()))
         .chain(
             table
                 .uniques
                 .iter()
-                .map(|u| (format!("unique constraint `{}`", u.name), &u.columns)),
+                .map(|u| (format!("unique constraint `{}`", u.name), u.columns.clone())),
         )
         .chain(
             table
                 .indexes
                 .iter()
-                .map(|i| (format!("index `{}`", i.name), &i.columns)),
+                .filter(|i| i.applies_to(engine))
+                // A full-text index reads whole texts; the engine needs no length for it.
+                .filter(|i| i.method != Some(schema_core::IndexMethod::FullText))
+                .map(|i| {
+                    let keyed = i
+                        .columns
+                        .iter()
+                        .filter(|c| i.parts.get(*c).is_none_or(|p| p.prefix.is_none()));
+                    (format!("index `{}`", i.name), keyed.cloned().collect())
+                }),
         )
         .chain(
             table
                 .foreign_keys
                 .iter()
-                .map(|f| (format!("foreign key `{}`", f.name), &f.columns)),
+                .map(|f| (format!("foreign key `{}`", f.name), f.columns.clone())),
         );
     for (what, columns) in lists {
         for column in columns.iter().filter_map(|c| table.find_column(c)) {
@@ -434,7 +450,7 @@ fn foreign_keys<D: Dialect + ?Sized>(dialect: &D, table: &TableDef, found: &mut 
 
 fn indexes<D: Dialect + ?Sized>(dialect: &D, table: &TableDef, found: &mut Vec<Diagnostic>) {
     let engine = dialect.engine();
-    for index in &table.indexes {
+    for index in table.indexes.iter().filter(|i| i.applies_to(engine)) {
         let Some(predicate) = &index.predicate else {
             continue;
         };

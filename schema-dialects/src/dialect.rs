@@ -8,7 +8,9 @@
 
 use std::fmt;
 
-use schema_core::{Diagnostic, Diagnostics, Engine, Schema, SqlType, TableDef};
+use schema_core::{
+    Diagnostic, Diagnostics, Engine, GeneratedKind, IndexMethod, Schema, SqlType, TableDef,
+};
 
 use crate::Script;
 
@@ -140,6 +142,179 @@ pub trait Dialect: Sync {
     /// ```
     fn supports_partial_indexes(&self) -> bool {
         true
+    }
+
+    /// Whether indexes of this access method can be created. Default: only B-tree.
+    ///
+    /// ```
+    /// # use schema_core::{Engine, IndexMethod};
+    /// use schema_dialects::dialect;
+    /// assert!(dialect(Engine::Postgres).supports_index_method(IndexMethod::Gin));
+    /// assert!(dialect(Engine::MySql).supports_index_method(IndexMethod::FullText));
+    /// assert!(!dialect(Engine::Sqlite).supports_index_method(IndexMethod::Hash));
+    /// ```
+    fn supports_index_method(&self, method: IndexMethod) -> bool {
+        method == IndexMethod::BTree
+    }
+
+    /// Whether index key parts may name an operator class (`jsonb_path_ops`). Default: false.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Postgres).supports_operator_classes());
+    /// ```
+    fn supports_operator_classes(&self) -> bool {
+        false
+    }
+
+    /// Whether an index key may be an expression (`lower(email)`). Default: true.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(!schema_dialects::dialect(Engine::MySql).supports_expression_indexes());
+    /// ```
+    fn supports_expression_indexes(&self) -> bool {
+        true
+    }
+
+    /// Whether an index may store non-key columns (`INCLUDE (...)`). Default: false.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Postgres).supports_include_columns());
+    /// ```
+    fn supports_include_columns(&self) -> bool {
+        false
+    }
+
+    /// Whether index key parts may say `NULLS FIRST` / `NULLS LAST`. Default: false.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(!schema_dialects::dialect(Engine::Sqlite).supports_index_nulls_order());
+    /// ```
+    fn supports_index_nulls_order(&self) -> bool {
+        false
+    }
+
+    /// Whether unique constraints and indexes may be `NULLS NOT DISTINCT`. Default: false.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Postgres).supports_nulls_not_distinct());
+    /// ```
+    fn supports_nulls_not_distinct(&self) -> bool {
+        false
+    }
+
+    /// Whether an index may cover only a prefix of a text column (`title(20)`). Default: false.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::MySql).supports_prefix_indexes());
+    /// ```
+    fn supports_prefix_indexes(&self) -> bool {
+        false
+    }
+
+    /// Whether `EXCLUDE USING ...` constraints exist. Default: false.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Postgres).supports_exclusion_constraints());
+    /// ```
+    fn supports_exclusion_constraints(&self) -> bool {
+        false
+    }
+
+    /// Whether foreign keys may be `DEFERRABLE INITIALLY DEFERRED / IMMEDIATE`. Default: false.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Sqlite).supports_deferrable_constraints());
+    /// assert!(!schema_dialects::dialect(Engine::MySql).supports_deferrable_constraints());
+    /// ```
+    fn supports_deferrable_constraints(&self) -> bool {
+        false
+    }
+
+    /// Whether `MATCH FULL` on a foreign key is enforced (InnoDB and SQLite parse and ignore it).
+    /// Default: false.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Postgres).enforces_match_full());
+    /// ```
+    fn enforces_match_full(&self) -> bool {
+        false
+    }
+
+    /// Whether generated columns of this kind exist. Default: both kinds.
+    ///
+    /// ```
+    /// # use schema_core::{Engine, GeneratedKind};
+    /// assert!(!schema_dialects::dialect(Engine::Postgres).supports_generated_columns(GeneratedKind::Virtual));
+    /// ```
+    fn supports_generated_columns(&self, kind: GeneratedKind) -> bool {
+        let _ = kind;
+        true
+    }
+
+    /// Whether a generated column may be declared NOT NULL (MariaDB refuses it). Where it may
+    /// not, a NOT NULL generated column gets `CHECK (c IS NOT NULL)` instead. Default: true.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(!schema_dialects::dialect(Engine::MySql).generated_columns_take_not_null());
+    /// ```
+    fn generated_columns_take_not_null(&self) -> bool {
+        true
+    }
+
+    /// The table option that drops the rowid (SQLite `WITHOUT ROWID`); `None` where tables have
+    /// no rowid alias to drop, so the setting does not apply. Default: `None`.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert_eq!(schema_dialects::dialect(Engine::Sqlite).without_rowid_option(), Some("WITHOUT ROWID"));
+    /// ```
+    fn without_rowid_option(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// The clause naming a non-default index method, written after the table (`USING gin`).
+    /// Default: none (only B-tree exists).
+    ///
+    /// ```
+    /// # use schema_core::{Engine, IndexMethod};
+    /// assert_eq!(schema_dialects::dialect(Engine::Postgres).index_method_clause(IndexMethod::Gist).as_deref(), Some("USING gist"));
+    /// ```
+    fn index_method_clause(&self, method: IndexMethod) -> Option<String> {
+        let _ = method;
+        None
+    }
+
+    /// The keyword before `INDEX` for an index method written that way (MySQL `FULLTEXT`).
+    /// Default: none.
+    ///
+    /// ```
+    /// # use schema_core::{Engine, IndexMethod};
+    /// assert_eq!(schema_dialects::dialect(Engine::MySql).index_keyword(IndexMethod::FullText), Some("FULLTEXT"));
+    /// ```
+    fn index_keyword(&self, method: IndexMethod) -> Option<&'static str> {
+        let _ = method;
+        None
+    }
+
+    /// Whether the schema's extensions are created (`CREATE EXTENSION IF NOT EXISTS`).
+    /// Default: false (engines without extensions ignore the list).
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Postgres).supports_extensions());
+    /// ```
+    fn supports_extensions(&self) -> bool {
+        false
     }
 
     /// Whether a CREATE TABLE may reference a table created later (so foreign keys in cycles stay
@@ -419,6 +594,15 @@ pub trait Dialect: Sync {
     /// assert_eq!(schema_dialects::dialect(Engine::MySql).now(&SqlType::TimestampTz), "(UTC_TIMESTAMP(6))");
     /// ```
     fn now(&self, sql_type: &SqlType) -> String;
+
+    /// The default for `ColumnDefault::RandomUuid` on a uuid column, as the engine stores UUIDs.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert_eq!(schema_dialects::dialect(Engine::Postgres).random_uuid(), "gen_random_uuid()");
+    /// assert_eq!(schema_dialects::dialect(Engine::Sqlite).random_uuid(), "(randomblob(16))");
+    /// ```
+    fn random_uuid(&self) -> String;
 
     /// The default for `ColumnDefault::CurrentDate`. Default: `CURRENT_DATE`.
     ///

@@ -37,6 +37,7 @@ mod dialect;
 pub mod dictionary;
 pub mod docs;
 mod expr;
+mod features;
 mod mysql;
 mod order;
 mod postgres;

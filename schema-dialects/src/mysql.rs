@@ -1,6 +1,6 @@
 //! MySQL 8 and MariaDB 10.5+: InnoDB tables in utf8mb4, inline comments, `AUTO_INCREMENT`.
 
-use schema_core::{Engine, SqlType, TableDef};
+use schema_core::{Engine, IndexMethod, SqlType, TableDef};
 
 use crate::{CommentStyle, Dialect, IdentifierLimit, IdentityStyle, quote};
 
@@ -57,6 +57,30 @@ impl Dialect for MySql {
 
     fn identity_style(&self) -> IdentityStyle {
         IdentityStyle::AutoIncrement
+    }
+
+    /// InnoDB turns `USING HASH` silently into a B-tree, so hash is refused; FULLTEXT is native.
+    fn supports_index_method(&self, method: IndexMethod) -> bool {
+        matches!(method, IndexMethod::BTree | IndexMethod::FullText)
+    }
+
+    /// MySQL 8.0.13+ has functional key parts, MariaDB (10.11) has none: an expression index
+    /// would need a generated column, which is better declared explicitly.
+    fn supports_expression_indexes(&self) -> bool {
+        false
+    }
+
+    /// MariaDB: a syntax error; MySQL 8 accepts it. The writer adds a CHECK instead.
+    fn generated_columns_take_not_null(&self) -> bool {
+        false
+    }
+
+    fn supports_prefix_indexes(&self) -> bool {
+        true
+    }
+
+    fn index_keyword(&self, method: IndexMethod) -> Option<&'static str> {
+        (method == IndexMethod::FullText).then_some("FULLTEXT")
     }
 
     /// InnoDB parses `SET DEFAULT` and rejects the table.
@@ -179,6 +203,12 @@ impl Dialect for MySql {
             SqlType::TimestampTz => "(UTC_TIMESTAMP(6))".into(),
             _ => "CURRENT_TIMESTAMP(6)".into(),
         }
+    }
+
+    /// `UUID()` is text with dashes; the column is BINARY(16). MySQL's and MariaDB's `UUID()` is
+    /// version 1 (time-based: unique, not secret). An expression default: MySQL 8.0.13+.
+    fn random_uuid(&self) -> String {
+        "(UNHEX(REPLACE(UUID(), '-', '')))".into()
     }
 
     /// An expression default (MySQL 8.0.13+, MariaDB 10.2+): `CURRENT_DATE` alone is not

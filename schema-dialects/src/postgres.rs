@@ -1,6 +1,6 @@
 //! PostgreSQL 13+: named enum types, `COMMENT ON`, standard identity columns.
 
-use schema_core::{Engine, SqlType};
+use schema_core::{Engine, GeneratedKind, IndexMethod, SqlType};
 
 use crate::{CommentStyle, Dialect, IdentifierLimit, IdentityStyle, quote};
 
@@ -45,6 +45,52 @@ impl Dialect for Postgres {
 
     fn identity_style(&self) -> IdentityStyle {
         IdentityStyle::Generated
+    }
+
+    fn supports_index_method(&self, method: IndexMethod) -> bool {
+        method != IndexMethod::FullText
+    }
+
+    fn supports_operator_classes(&self) -> bool {
+        true
+    }
+
+    fn supports_include_columns(&self) -> bool {
+        true
+    }
+
+    fn supports_index_nulls_order(&self) -> bool {
+        true
+    }
+
+    /// PostgreSQL 15+.
+    fn supports_nulls_not_distinct(&self) -> bool {
+        true
+    }
+
+    fn supports_exclusion_constraints(&self) -> bool {
+        true
+    }
+
+    fn supports_deferrable_constraints(&self) -> bool {
+        true
+    }
+
+    fn enforces_match_full(&self) -> bool {
+        true
+    }
+
+    /// PostgreSQL 12-17 have only STORED generated columns.
+    fn supports_generated_columns(&self, kind: GeneratedKind) -> bool {
+        kind == GeneratedKind::Stored
+    }
+
+    fn index_method_clause(&self, method: IndexMethod) -> Option<String> {
+        Some(format!("USING {method}"))
+    }
+
+    fn supports_extensions(&self) -> bool {
+        true
     }
 
     fn supports_identity_always(&self) -> bool {
@@ -125,6 +171,11 @@ impl Dialect for Postgres {
             )),
             _ => None,
         }
+    }
+
+    /// In core since PostgreSQL 13.
+    fn random_uuid(&self) -> String {
+        "gen_random_uuid()".into()
     }
 
     /// The session's time zone decides what `timestamp` (without zone) receives.

@@ -52,6 +52,14 @@ impl Dialect for Sqlite {
         IdentityStyle::RowidAlias
     }
 
+    fn supports_deferrable_constraints(&self) -> bool {
+        true
+    }
+
+    fn without_rowid_option(&self) -> Option<&'static str> {
+        Some("WITHOUT ROWID")
+    }
+
     fn comment_style(&self) -> CommentStyle {
         CommentStyle::SqlLineComments
     }
@@ -164,7 +172,16 @@ impl Dialect for Sqlite {
         }
     }
 
-    fn table_options(&self, _table: &TableDef) -> Vec<String> {
-        vec!["STRICT".into()]
+    /// Random bytes, not version-stamped: SQLite has no UUID function.
+    fn random_uuid(&self) -> String {
+        "(randomblob(16))".into()
+    }
+
+    /// SQLite separates table options with commas.
+    fn table_options(&self, table: &TableDef) -> Vec<String> {
+        match (table.without_rowid, self.without_rowid_option()) {
+            (true, Some(option)) => vec![format!("STRICT, {option}")],
+            _ => vec!["STRICT".into()],
+        }
     }
 }

@@ -20,8 +20,8 @@
 //! sea-query release that fixes them is noticed.
 
 use schema_core::{
-    Column, ColumnDefault, Diagnostic, Diagnostics, ForeignKey, Identity, Literal, Schema, SqlType,
-    TableDef,
+    Column, ColumnDefault, Diagnostic, Diagnostics, Exclusion, ForeignKey, GeneratedKind, Identity,
+    Index, Literal, NullsOrder, Schema, SortOrder, SqlType, TableDef,
 };
 
 use crate::order::{self, Plan};
@@ -41,6 +41,14 @@ pub(crate) fn render<D: Dialect + ?Sized>(
     );
     let mut statements = dialect.prologue();
     let mut problems = Vec::new();
+    if dialect.supports_extensions() {
+        for extension in &schema.extensions {
+            statements.push(format!(
+                "CREATE EXTENSION IF NOT EXISTS {}",
+                identifier(dialect, extension)
+            ));
+        }
+    }
     if dialect.supports_enum_types() {
         for enum_type in schema.enum_types() {
             let values: Vec<String> = enum_type
@@ -61,21 +69,15 @@ pub(crate) fn render<D: Dialect + ?Sized>(
             Err(found) => problems.extend(found),
         }
     }
+    let engine = dialect.engine();
     for table in &plan.tables {
-        statements.extend(table.indexes.iter().map(|index| {
-            let mut sql = format!(
-                "CREATE {}INDEX {} ON {} ({})",
-                if index.unique { "UNIQUE " } else { "" },
-                identifier(dialect, &index.name),
-                identifier(dialect, &table.name),
-                identifiers(dialect, &index.columns)
-            );
-            if let Some(predicate) = &index.predicate {
-                let predicate = crate::expr::as_written(dialect, table, predicate);
-                sql.push_str(&format!(" WHERE {predicate}"));
-            }
-            sql
-        }));
+        statements.extend(
+            table
+                .indexes
+                .iter()
+                .filter(|index| index.applies_to(engine))
+                .map(|index| create_index(dialect, table, index)),
+        );
     }
     for (table, fk) in &plan.deferred {
         statements.push(format!(
@@ -132,8 +134,13 @@ fn create_table<D: Dialect + ?Sized>(
         lines.push((
             Vec::new(),
             format!(
-                "CONSTRAINT {} UNIQUE ({})",
+                "CONSTRAINT {} UNIQUE {}({})",
                 identifier(dialect, &unique.name),
+                if unique.nulls_not_distinct {
+                    "NULLS NOT DISTINCT "
+                } else {
+                    ""
+                },
                 identifiers(dialect, &unique.columns)
             ),
         ));
@@ -157,10 +164,45 @@ fn create_table<D: Dialect + ?Sized>(
     {
         lines.push((Vec::new(), foreign_key(dialect, fk)));
     }
+    let engine = dialect.engine();
+    for exclusion in table
+        .exclusions
+        .iter()
+        .filter(|e| e.engines.is_empty() || e.engines.contains(&engine))
+    {
+        lines.push((Vec::new(), exclusion_constraint(dialect, table, exclusion)));
+    }
     if !problems.is_empty() {
         return Err(problems);
     }
-    let mut sql = format!("CREATE TABLE {} (\n", identifier(dialect, &table.name));
+    // What is skipped on this engine on purpose says so in front of the table.
+    let mut sql = String::new();
+    let skipped = table
+        .indexes
+        .iter()
+        .filter(|i| !i.applies_to(engine))
+        .map(|i| ("index", &i.name, &i.engines))
+        .chain(
+            table
+                .exclusions
+                .iter()
+                .filter(|e| !e.engines.is_empty() && !e.engines.contains(&engine))
+                .map(|e| ("exclusion constraint", &e.name, &e.engines)),
+        );
+    for (kind, name, engines) in skipped {
+        let only: Vec<String> = engines.iter().map(ToString::to_string).collect();
+        for line in line_comment(&format!(
+            "{kind} {name} is not created on {engine}: it is declared for {} only",
+            only.join(", ")
+        )) {
+            sql.push_str(&line);
+            sql.push('\n');
+        }
+    }
+    sql.push_str(&format!(
+        "CREATE TABLE {} (\n",
+        identifier(dialect, &table.name)
+    ));
     if let (Some(comment), true) = (&table.comment, line_comments) {
         for line in line_comment(comment) {
             sql.push_str(&format!("  {line}\n"));
@@ -218,8 +260,26 @@ fn column_definition<D: Dialect + ?Sized>(
         identifier(dialect, &column.name),
         types::column_type(dialect, &table.name, column)?
     );
-    if !column.nullable {
-        sql.push_str(" NOT NULL");
+    if let Some(collation) = column.collation.get(&dialect.engine()) {
+        sql.push_str(&format!(" COLLATE {}", identifier(dialect, collation)));
+    }
+    if let Some(generated) = &column.generated {
+        sql.push_str(&format!(
+            " GENERATED ALWAYS AS ({}) {}",
+            crate::expr::as_written(dialect, table, &generated.expr),
+            match generated.kind {
+                GeneratedKind::Stored => "STORED",
+                GeneratedKind::Virtual => "VIRTUAL",
+            }
+        ));
+    }
+    match (column.nullable, &column.generated) {
+        (true, _) => {}
+        (false, Some(_)) if !dialect.generated_columns_take_not_null() => sql.push_str(&format!(
+            " CHECK ({} IS NOT NULL)",
+            identifier(dialect, &column.name)
+        )),
+        (false, _) => sql.push_str(" NOT NULL"),
     }
     if let Some(default) = &column.default {
         sql.push_str(" DEFAULT ");
@@ -261,6 +321,7 @@ fn default_value<D: Dialect + ?Sized>(
     let literal = match default {
         ColumnDefault::Now => return dialect.now(sql_type),
         ColumnDefault::CurrentDate => return dialect.current_date(),
+        ColumnDefault::RandomUuid => return dialect.random_uuid(),
         // Parenthesised on every engine: SQLite and MySQL require it for expressions and
         // PostgreSQL accepts it.
         ColumnDefault::Sql(sql) => return format!("({sql})"),
@@ -308,11 +369,117 @@ fn foreign_key<D: Dialect + ?Sized>(dialect: &D, fk: &ForeignKey) -> String {
         identifier(dialect, &fk.references),
         identifiers(dialect, &fk.referenced_columns)
     );
+    if fk.match_full {
+        sql.push_str(" MATCH FULL");
+    }
     // Both actions always: MariaDB records an omitted action as RESTRICT, not NO ACTION.
     sql.push_str(&format!(
         " ON DELETE {} ON UPDATE {}",
         fk.on_delete, fk.on_update
     ));
+    if let Some(deferrable) = fk.deferrable {
+        sql.push_str(&format!(" {deferrable}"));
+    }
+    sql
+}
+
+/// `CREATE [UNIQUE|FULLTEXT] INDEX "name" ON "t" [USING m] (parts) [INCLUDE (...)]
+/// [NULLS NOT DISTINCT] [WHERE ...]`.
+fn create_index<D: Dialect + ?Sized>(dialect: &D, table: &TableDef, index: &Index) -> String {
+    let keyword = match (
+        index.unique,
+        index.method.and_then(|m| dialect.index_keyword(m)),
+    ) {
+        (_, Some(keyword)) => format!("{keyword} "),
+        (true, None) => "UNIQUE ".to_string(),
+        (false, None) => String::new(),
+    };
+    let mut sql = format!(
+        "CREATE {keyword}INDEX {} ON {}",
+        identifier(dialect, &index.name),
+        identifier(dialect, &table.name),
+    );
+    if let Some(clause) = index.method.and_then(|m| dialect.index_method_clause(m)) {
+        sql.push(' ');
+        sql.push_str(&clause);
+    }
+    let mut parts: Vec<String> = index
+        .columns
+        .iter()
+        .map(|column| {
+            let mut part = identifier(dialect, column);
+            if let Some(options) = index.parts.get(column) {
+                if let Some(length) = options.prefix {
+                    part.push_str(&format!("({length})"));
+                }
+                if let Some(opclass) = &options.opclass {
+                    part.push(' ');
+                    part.push_str(opclass);
+                }
+                match options.order {
+                    Some(SortOrder::Asc) => part.push_str(" ASC"),
+                    Some(SortOrder::Desc) => part.push_str(" DESC"),
+                    None => {}
+                }
+                match options.nulls {
+                    Some(NullsOrder::First) => part.push_str(" NULLS FIRST"),
+                    Some(NullsOrder::Last) => part.push_str(" NULLS LAST"),
+                    None => {}
+                }
+            }
+            part
+        })
+        .collect();
+    parts.extend(
+        index
+            .expressions
+            .iter()
+            .map(|expr| format!("({})", crate::expr::as_written(dialect, table, expr))),
+    );
+    sql.push_str(&format!(" ({})", parts.join(", ")));
+    if !index.include.is_empty() {
+        sql.push_str(&format!(
+            " INCLUDE ({})",
+            identifiers(dialect, &index.include)
+        ));
+    }
+    if index.nulls_not_distinct {
+        sql.push_str(" NULLS NOT DISTINCT");
+    }
+    if let Some(predicate) = &index.predicate {
+        let predicate = crate::expr::as_written(dialect, table, predicate);
+        sql.push_str(&format!(" WHERE {predicate}"));
+    }
+    sql
+}
+
+/// `CONSTRAINT "name" EXCLUDE USING gist ("room_id" WITH =, "during" WITH &&) [WHERE (...)]`.
+fn exclusion_constraint<D: Dialect + ?Sized>(
+    dialect: &D,
+    table: &TableDef,
+    exclusion: &Exclusion,
+) -> String {
+    let elements: Vec<String> = exclusion
+        .elements
+        .iter()
+        .map(|element| {
+            let target = if table.find_column(&element.expr).is_some() {
+                identifier(dialect, &element.expr)
+            } else {
+                format!("({})", element.expr)
+            };
+            format!("{target} WITH {}", element.operator)
+        })
+        .collect();
+    let mut sql = format!(
+        "CONSTRAINT {} EXCLUDE USING {} ({})",
+        identifier(dialect, &exclusion.name),
+        exclusion.method,
+        elements.join(", ")
+    );
+    if let Some(predicate) = &exclusion.predicate {
+        sql.push_str(&format!(" WHERE ({predicate})"));
+    }
     sql
 }
 

@@ -13,10 +13,18 @@
 
 #[path = "engines/catalog.rs"]
 mod catalog;
+#[path = "engines/column_features.rs"]
+mod column_features;
 #[path = "engines/constraints.rs"]
 mod constraints;
+#[path = "engines/deferrable.rs"]
+mod deferrable;
+#[path = "engines/exclusion.rs"]
+mod exclusion;
 #[path = "engines/fixtures.rs"]
 mod fixtures;
+#[path = "engines/index_features.rs"]
+mod index_features;
 #[path = "engines/relations.rs"]
 mod relations;
 #[path = "engines/scripts.rs"]

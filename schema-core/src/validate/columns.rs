@@ -131,6 +131,8 @@ fn default_fits(
                 mismatch("`now`")
                     .help("`now` is a default for timestamp columns; dates use `current_date`"),
             ),
+        ColumnDefault::RandomUuid if *ty != SqlType::Uuid => found
+            .push(mismatch("`random_uuid`").help("`random_uuid` is a default for uuid columns")),
         ColumnDefault::CurrentDate if *ty != SqlType::Date => found
             .push(mismatch("`current_date`").help("`current_date` is a default for date columns")),
         ColumnDefault::Sql(sql) if sql.trim().is_empty() => {

@@ -7,6 +7,8 @@
 mod columns;
 mod enums;
 mod foreign_keys;
+mod generated;
+mod indexes;
 mod keys;
 mod names;
 mod tables;
@@ -23,6 +25,8 @@ pub(crate) fn schema(schema: &Schema) -> Vec<Diagnostic> {
         columns::check(table, &mut found);
         keys::check(table, &mut found);
         foreign_keys::check(schema, table, &mut found);
+        generated::check(table, &mut found);
+        indexes::check(table, &mut found);
     }
     found
 }
