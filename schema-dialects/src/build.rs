@@ -13,6 +13,19 @@
 //! }
 //! ```
 //!
+//! With ER diagrams (`schema.mmd`, `schema.dbml`, `schema.dot`, the interactive `schema.html`)
+//! and the data dictionary (`dictionary.md`, `dictionary.html`) written next to the scripts:
+//!
+//! ```no_run
+//! # mod app_schema { pub fn schema() -> schema_core::SchemaBuilder { schema_core::Schema::builder() } }
+//! fn main() {
+//!     schema_dialects::build::generate(app_schema::schema())
+//!         .diagrams(true)
+//!         .dictionary(true)
+//!         .run_in_build_script();
+//! }
+//! ```
+//!
 //! With the design advisor: findings of at least `advise`'s level are printed as
 //! `cargo:warning` lines, and findings of at least `deny`'s level fail the build.
 //!
@@ -45,6 +58,8 @@ pub fn generate(schema: impl Into<SchemaSource>) -> Generate {
         file_prefix: String::new(),
         advise: None,
         deny: None,
+        diagrams: false,
+        dictionary: false,
     }
 }
 
@@ -78,9 +93,51 @@ pub struct Generate {
     file_prefix: String,
     advise: Option<Severity>,
     deny: Option<Severity>,
+    diagrams: bool,
+    dictionary: bool,
 }
 
 impl Generate {
+    /// Also writes the ER diagrams (default: off): `schema.mmd` (Mermaid, rendered by GitHub),
+    /// `schema.dbml` (dbdiagram.io), `schema.dot` (Graphviz) and `schema.html` (the
+    /// self-contained interactive viewer, with column types for the chosen engines).
+    ///
+    /// ```
+    /// use schema_core::{Column, Schema, SqlType, TableDef};
+    /// use schema_dialects::build::DocKind;
+    /// let dir = std::env::temp_dir().join("schema-doc-diagrams");
+    /// let report = schema_dialects::build::generate(
+    ///     Schema::builder().table_def(TableDef::new("t").column(Column::new("id", SqlType::BigInt))),
+    /// )
+    /// .diagrams(true)
+    /// .out_dir(&dir)
+    /// .run()
+    /// .unwrap();
+    /// assert_eq!(report.docs.len(), 4);
+    /// assert!(report.docs.iter().any(|d| d.kind == DocKind::Mermaid && d.path.ends_with("schema.mmd")));
+    /// ```
+    pub fn diagrams(mut self, on: bool) -> Self {
+        self.diagrams = on;
+        self
+    }
+
+    /// Also writes the data dictionary (default: off): `dictionary.md` and `dictionary.html`,
+    /// with column types for the chosen engines.
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join("schema-doc-dictionary");
+    /// let report = schema_dialects::build::generate(schema_core::Schema::builder())
+    ///     .dictionary(true)
+    ///     .out_dir(&dir)
+    ///     .run()
+    ///     .unwrap();
+    /// assert!(report.docs.iter().any(|d| d.path.ends_with("dictionary.md")));
+    /// ```
+    pub fn dictionary(mut self, on: bool) -> Self {
+        self.dictionary = on;
+        self
+    }
+
     /// Runs the design advisor and reports its findings of at least `level` (as
     /// `cargo:warning` lines in a build script; in [`Report::advice`] always).
     ///
@@ -186,9 +243,30 @@ impl Generate {
                 changed,
             });
         }
+        let mut docs = Vec::new();
+        for kind in DocKind::ALL {
+            let wanted = if kind.is_diagram() {
+                self.diagrams
+            } else {
+                self.dictionary
+            };
+            if !wanted {
+                continue;
+            }
+            let path = self
+                .out_dir
+                .join(format!("{}{}", self.file_prefix, kind.file_name()));
+            let changed = write_if_changed(&path, &kind.render(&schema, &self.engines))?;
+            docs.push(GeneratedDoc {
+                path,
+                kind,
+                changed,
+            });
+        }
         Ok(Report {
             schema,
             files,
+            docs,
             advice,
             advise: self.advise,
         })
@@ -203,6 +281,9 @@ impl Generate {
             Ok(report) => {
                 for file in &report.files {
                     println!("cargo:rerun-if-changed={}", file.path.display());
+                }
+                for doc in &report.docs {
+                    println!("cargo:rerun-if-changed={}", doc.path.display());
                 }
                 for finding in report.advised() {
                     for line in finding.to_string().lines() {
@@ -228,6 +309,9 @@ pub struct Report {
     pub schema: Schema,
     /// One entry per engine, in the order the engines were given.
     pub files: Vec<GeneratedFile>,
+    /// The diagrams and dictionary written, if [`Generate::diagrams`] or
+    /// [`Generate::dictionary`] asked for them, in [`DocKind::ALL`] order.
+    pub docs: Vec<GeneratedDoc>,
     /// The design advisor's result, if [`Generate::advise`] or [`Generate::deny`] asked for it.
     pub advice: Option<Advice>,
     advise: Option<Severity>,
@@ -263,6 +347,96 @@ pub struct GeneratedFile {
     pub engine: Engine,
     /// Whether this run changed the file (false: its content was already right).
     pub changed: bool,
+}
+
+/// A diagram or dictionary file written (or found already up to date).
+#[derive(Debug)]
+pub struct GeneratedDoc {
+    /// Where it is.
+    pub path: PathBuf,
+    /// What it is.
+    pub kind: DocKind,
+    /// Whether this run changed the file.
+    pub changed: bool,
+}
+
+/// The documents a run can write besides the scripts.
+///
+/// ```
+/// use schema_dialects::build::DocKind;
+/// assert_eq!(DocKind::Viewer.file_name(), "schema.html");
+/// assert!(!DocKind::DictionaryMarkdown.is_diagram());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocKind {
+    /// `schema.mmd`: Mermaid `erDiagram`.
+    Mermaid,
+    /// `schema.dbml`: DBML.
+    Dbml,
+    /// `schema.dot`: Graphviz DOT.
+    Dot,
+    /// `schema.html`: the interactive viewer.
+    Viewer,
+    /// `dictionary.md`: the data dictionary in Markdown.
+    DictionaryMarkdown,
+    /// `dictionary.html`: the data dictionary as an HTML page.
+    DictionaryHtml,
+}
+
+impl DocKind {
+    /// Every kind, in the order a run writes them.
+    pub const ALL: [DocKind; 6] = [
+        DocKind::Mermaid,
+        DocKind::Dbml,
+        DocKind::Dot,
+        DocKind::Viewer,
+        DocKind::DictionaryMarkdown,
+        DocKind::DictionaryHtml,
+    ];
+
+    /// The file name (before the [`Generate::file_prefix`]).
+    ///
+    /// ```
+    /// assert_eq!(schema_dialects::build::DocKind::Dot.file_name(), "schema.dot");
+    /// ```
+    pub fn file_name(self) -> &'static str {
+        match self {
+            DocKind::Mermaid => "schema.mmd",
+            DocKind::Dbml => "schema.dbml",
+            DocKind::Dot => "schema.dot",
+            DocKind::Viewer => "schema.html",
+            DocKind::DictionaryMarkdown => "dictionary.md",
+            DocKind::DictionaryHtml => "dictionary.html",
+        }
+    }
+
+    /// Whether [`Generate::diagrams`] (true) or [`Generate::dictionary`] (false) writes it.
+    ///
+    /// ```
+    /// assert!(schema_dialects::build::DocKind::Mermaid.is_diagram());
+    /// ```
+    pub fn is_diagram(self) -> bool {
+        !matches!(self, DocKind::DictionaryMarkdown | DocKind::DictionaryHtml)
+    }
+
+    /// The document's content for `schema`, with column types for `engines`.
+    ///
+    /// ```
+    /// use schema_dialects::build::DocKind;
+    /// let text = DocKind::Mermaid.render(&Default::default(), &[]);
+    /// assert_eq!(text, "erDiagram\n");
+    /// ```
+    pub fn render(self, schema: &Schema, engines: &[Engine]) -> String {
+        match self {
+            DocKind::Mermaid => schema_core::erd::mermaid(schema),
+            DocKind::Dbml => schema_core::erd::dbml(schema),
+            DocKind::Dot => schema_core::erd::dot(schema),
+            DocKind::Viewer => crate::viewer::html(schema, engines),
+            DocKind::DictionaryMarkdown => crate::dictionary::markdown(schema, engines),
+            DocKind::DictionaryHtml => crate::dictionary::html(schema, engines),
+        }
+    }
 }
 
 /// Why a run failed.

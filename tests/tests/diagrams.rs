@@ -193,3 +193,23 @@ fn output_is_deterministic() {
     assert_eq!(erd::mermaid(&example()), erd::mermaid(&example()));
     assert_eq!(erd::dot(&hostile()), erd::dot(&hostile()));
 }
+
+#[test]
+fn committed_example_diagrams_and_dictionary_are_current() {
+    use schema_core::Engine;
+    use schema_dialects::build::DocKind;
+    let schema = example();
+    for kind in DocKind::ALL {
+        let path = format!(
+            "{}/../examples/saas-billing/db/{}",
+            env!("CARGO_MANIFEST_DIR"),
+            kind.file_name()
+        );
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == kind.render(&schema, &Engine::ALL),
+            "examples/saas-billing/db/{} is stale: run `cargo build -p saas-billing` and commit it",
+            kind.file_name()
+        );
+    }
+}
