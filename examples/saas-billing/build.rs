@@ -1,7 +1,9 @@
-//! Generates the committed DDL scripts, ER diagrams and data dictionary in `db/` from the schema
-//! crate.
+//! Generates the committed DDL scripts in `db/` from the schema crate, and runs the design
+//! advisor: every finding is printed as a `cargo:warning`, and anything at warning level or
+//! above that no `allow(..., reason = "...")` suppresses fails the build.
 
 use schema_core::Engine;
+use schema_core::advisor::Severity;
 
 fn main() {
     schema_dialects::build::generate(saas_billing_schema::schema())
@@ -9,5 +11,7 @@ fn main() {
         .out_dir("db")
         .diagrams(true)
         .dictionary(true)
+        .advise(Severity::Info)
+        .deny(Severity::Warning)
         .run_in_build_script();
 }

@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 
 use super::{EMPTY_REASON, Finding, RULES, Suppressed, UNKNOWN_CODE, UNUSED_ALLOW, rule};
-use crate::{Allow, Schema, suggest};
+use crate::{Allow, Schema};
 
 /// Where an allow was written.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -54,7 +54,7 @@ pub(super) fn apply(schema: &Schema, raw: Vec<Finding>) -> (Vec<Finding>, Vec<Su
                 site.column,
                 format!("`allow({})` names no rule", allow.code),
             );
-            if let Some(close) = suggest::closest(&allow.code, RULES.iter().map(|r| r.code)) {
+            if let Some(close) = closest_code(&allow.code) {
                 finding = finding.help(format!(
                     "did you mean `{close}` ({})?",
                     rule(close).map_or("", |r| r.name)
@@ -114,4 +114,16 @@ pub(super) fn apply(schema: &Schema, raw: Vec<Finding>) -> (Vec<Finding>, Vec<Su
     }
     findings.extend(meta);
     (findings, suppressed)
+}
+
+/// The catalog code nearest to `wrong` by edit distance (at most 2), first in catalog order on
+/// a tie. Codes differ in digits, where a prefix-weighted similarity would mislead.
+fn closest_code(wrong: &str) -> Option<&'static str> {
+    let wrong = wrong.to_uppercase();
+    RULES
+        .iter()
+        .map(|rule| (strsim::osa_distance(&wrong, rule.code), rule.code))
+        .filter(|(distance, _)| *distance <= 2)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, code)| code)
 }

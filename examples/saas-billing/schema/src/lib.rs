@@ -85,7 +85,13 @@ pub struct Membership {
     pub tenant_id: Uuid,
     #[column(references = User, on_delete = cascade, index)]
     pub user_id: i64,
-    #[column(default = "member")]
+    #[column(
+        default = "member",
+        allow(
+            S110,
+            reason = "values are only ever added (ALTER TYPE ... ADD VALUE); removing one would be a planned data migration"
+        )
+    )]
     pub role: MembershipRole,
     #[column(default = now)]
     pub joined_at: DateTime<Utc>,
@@ -106,7 +112,14 @@ pub struct Plan {
     #[column(check = "monthly_price_cents >= 0")]
     pub monthly_price_cents: i64,
     /// ISO 4217 currency code.
-    #[column(char(3), check = "currency = upper(currency)")]
+    #[column(
+        char(3),
+        check = "currency = upper(currency)",
+        allow(
+            S104,
+            reason = "ISO 4217 codes are exactly three letters, so char(3) never pads"
+        )
+    )]
     pub currency: String,
     #[column(default = true)]
     pub active: bool,
@@ -139,7 +152,13 @@ pub struct Subscription {
     pub tenant_id: Uuid,
     #[column(references = Plan, on_delete = restrict, index)]
     pub plan_id: i64,
-    #[column(default = "trialing")]
+    #[column(
+        default = "trialing",
+        allow(
+            S110,
+            reason = "values are only ever added (ALTER TYPE ... ADD VALUE); removing one would be a planned data migration"
+        )
+    )]
     pub status: SubscriptionStatus,
     /// The most recent invoice; forms a reference cycle with `invoices.subscription_id`.
     #[column(references = Invoice, on_delete = set_null, index)]
@@ -193,9 +212,21 @@ pub struct Invoice {
     /// Sequential per tenant, shown to the customer.
     #[column(check = "number > 0")]
     pub number: i32,
-    #[column(default = "draft")]
+    #[column(
+        default = "draft",
+        allow(
+            S110,
+            reason = "values are only ever added (ALTER TYPE ... ADD VALUE); removing one would be a planned data migration"
+        )
+    )]
     pub status: InvoiceStatus,
-    #[column(char(3))]
+    #[column(
+        char(3),
+        allow(
+            S104,
+            reason = "ISO 4217 codes are exactly three letters, so char(3) never pads"
+        )
+    )]
     pub currency: String,
     /// Sum of the lines, tax included, in the currency's minor unit.
     #[column(default = 0)]
@@ -210,6 +241,11 @@ pub struct Invoice {
 #[table(
     name = "invoice_lines",
     primary_key(invoice_id, line_no),
+    fd(quantity, unit_price_cents -> amount_cents),
+    allow(
+        S304,
+        reason = "amount_cents is kept as issued; the invoice_lines_amount CHECK keeps it equal to quantity * unit_price_cents"
+    ),
     check(
         name = "invoice_lines_amount",
         sql = "amount_cents = quantity * unit_price_cents"
@@ -250,6 +286,10 @@ pub struct Payment {
     pub invoice_id: i64,
     #[column(check = "amount_cents > 0")]
     pub amount_cents: i64,
+    #[column(allow(
+        S110,
+        reason = "values are only ever added (ALTER TYPE ... ADD VALUE); removing one would be a planned data migration"
+    ))]
     pub method: PaymentMethod,
     /// The payment provider's reference, unique across providers.
     #[column(varchar(64), unique)]
@@ -269,7 +309,14 @@ pub struct ApiKey {
     #[column(references = User, on_delete = restrict, index)]
     pub created_by: i64,
     /// The first characters of the key, shown to users to tell keys apart.
-    #[column(char(8), unique)]
+    #[column(
+        char(8),
+        unique,
+        allow(
+            S104,
+            reason = "always the first 8 characters of the key, so char(8) never pads"
+        )
+    )]
     pub prefix: String,
     /// SHA-256 of the secret.
     #[column(check = "length(secret_hash) = 32")]
@@ -293,7 +340,13 @@ pub struct AuditEvent {
     pub action: String,
     #[column(varchar(64))]
     pub entity: String,
-    #[column(varchar(64))]
+    #[column(
+        varchar(64),
+        allow(
+            S205,
+            reason = "an audit log names rows of any table, and must outlive them, so no foreign key can hold"
+        )
+    )]
     pub entity_id: String,
     /// Before and after values of the changed fields.
     pub details: serde_json::Value,
