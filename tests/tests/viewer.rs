@@ -157,3 +157,32 @@ fn dictionary_of_the_example() {
     }
     insta::assert_snapshot!(md);
 }
+
+/// Writes the browser checks' fixtures (`tests/browser/run.sh` sets the folder): a 300-table
+/// schema's viewer and diagrams, and the hostile schema in every format. Does nothing otherwise.
+#[test]
+fn write_browser_fixtures() {
+    let Ok(dir) = std::env::var("SCHEMA_BROWSER_FIXTURES") else {
+        return;
+    };
+    let dir = std::path::Path::new(&dir);
+    let big = synthetic(300);
+    let hostile = hostile();
+    let files = [
+        ("synthetic_300.html", viewer::html(&big, &Engine::ALL)),
+        ("synthetic_300.mmd", schema_core::erd::mermaid(&big)),
+        ("synthetic_300.dot", schema_core::erd::dot(&big)),
+        ("synthetic_300.dbml", schema_core::erd::dbml(&big)),
+        ("hostile.html", viewer::html(&hostile, &Engine::ALL)),
+        (
+            "hostile_dictionary.html",
+            dictionary::html(&hostile, &Engine::ALL),
+        ),
+        ("hostile.mmd", schema_core::erd::mermaid(&hostile)),
+        ("hostile.dot", schema_core::erd::dot(&hostile)),
+        ("hostile.dbml", schema_core::erd::dbml(&hostile)),
+    ];
+    for (name, content) in files {
+        std::fs::write(dir.join(name), content).unwrap();
+    }
+}

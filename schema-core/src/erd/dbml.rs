@@ -12,7 +12,8 @@ use crate::{FkAction, Schema, TableDef};
 /// `-` for one-to-one (a foreign key covered by a unique key), with its ON DELETE / ON UPDATE.
 ///
 /// Views (once in the model) become a `Table` with a `view` header colour and note, since DBML
-/// has no views. Names are always double-quoted and notes single-quoted, escaped.
+/// has no views. Names are always double-quoted and notes single-quoted; DBML has no escape
+/// inside a quoted name, so a double quote in a name is written as `'`, and a backslash in a note as `⧵`.
 ///
 /// ```
 /// use schema_core::{Column, ForeignKey, Schema, SqlType, TableDef};
@@ -202,18 +203,20 @@ fn columns(columns: &[String]) -> String {
     }
 }
 
-/// A double-quoted DBML identifier.
+/// A double-quoted DBML identifier. DBML has no escape inside one (checked with @dbml/core: a
+/// backslash is literal, `\"` ends the name), so a double quote becomes a single quote.
 fn quoted(name: &str) -> String {
-    format!(
-        "\"{}\"",
-        one_line(name).replace('\\', "\\\\").replace('"', "\\\"")
-    )
+    format!("\"{}\"", one_line(name).replace('"', "'"))
 }
 
-/// A single-quoted DBML string.
+/// A single-quoted DBML string. `\'` is its only escape and a backslash is otherwise literal,
+/// so a backslash before a quote or at the end could not be written: backslashes become `⧵`
+/// (U+29F5), which reads the same in a note.
 fn string(text: &str) -> String {
     format!(
         "'{}'",
-        one_line(text).replace('\\', "\\\\").replace('\'', "\\'")
+        one_line(text)
+            .replace('\\', "\u{29f5}")
+            .replace('\'', "\\'")
     )
 }
