@@ -33,7 +33,90 @@ pub(super) fn place(nodes: &[NodeSize], edges: &[(usize, usize)]) -> Placement {
         Ok(Some(placement)) => placement,
         _ => grid(nodes, edges),
     };
-    normalise(placement, nodes)
+    let mut placement = normalise(placement, nodes);
+    wrap_wide_ranks(&mut placement, nodes, edges);
+    placement
+}
+
+/// The gap between boxes of one row, and between rows.
+const GAP: f64 = 40.0;
+
+/// A layered layout puts every table of a rank on one line: a hub referenced by 299 tables gives
+/// a rank 299 boxes wide, which no screen can show. Ranks wider than about 1.6 times the side of
+/// a square holding every box are wrapped onto several rows (keeping layout-rs's order within the
+/// rank, which minimises crossings), the ranks below move down, and the edges are redrawn as
+/// curves from the referenced table's bottom to the referencing table's top.
+fn wrap_wide_ranks(placement: &mut Placement, nodes: &[NodeSize], edges: &[(usize, usize)]) {
+    use std::collections::BTreeMap;
+    let area: f64 = nodes
+        .iter()
+        .map(|n| (n.width + GAP) * (n.height + GAP))
+        .sum();
+    let limit = (area.sqrt() * 1.6).max(1600.0);
+    let mut ranks: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
+    for (index, (node, position)) in nodes.iter().zip(&placement.nodes).enumerate() {
+        let centre = position.1 + node.height / 2.0;
+        ranks.entry(centre.round() as i64).or_default().push(index);
+    }
+    let rank_width =
+        |members: &[usize]| -> f64 { members.iter().map(|&i| nodes[i].width + GAP).sum::<f64>() };
+    if ranks.values().all(|members| rank_width(members) <= limit) {
+        return;
+    }
+    let mut y = 20.0;
+    for members in ranks.values_mut() {
+        members.sort_by(|&a, &b| placement.nodes[a].0.total_cmp(&placement.nodes[b].0));
+        let mut rows: Vec<Vec<usize>> = vec![Vec::new()];
+        let mut width = 0.0;
+        for &member in members.iter() {
+            let w = nodes[member].width + GAP;
+            if width + w > limit && rows.last().is_some_and(|row| !row.is_empty()) {
+                rows.push(Vec::new());
+                width = 0.0;
+            }
+            width += w;
+            if let Some(row) = rows.last_mut() {
+                row.push(member);
+            }
+        }
+        for row in rows {
+            let row_width = rank_width(&row);
+            let mut x = 20.0 + ((limit - row_width) / 2.0).max(0.0);
+            let mut height: f64 = 0.0;
+            for member in row {
+                placement.nodes[member] = (x, y);
+                x += nodes[member].width + GAP;
+                height = height.max(nodes[member].height);
+            }
+            y += height + GAP;
+        }
+        y += GAP;
+    }
+    placement.edges = edges
+        .iter()
+        .map(|&(from, to)| {
+            if from == to || from >= nodes.len() || to >= nodes.len() {
+                return String::new();
+            }
+            let (px, py) = placement.nodes[to];
+            let (cx, cy) = placement.nodes[from];
+            let (x1, y1) = (px + nodes[to].width / 2.0, py + nodes[to].height);
+            let (x2, y2) = (cx + nodes[from].width / 2.0, cy);
+            let bend = ((y2 - y1).abs() / 2.0).max(40.0);
+            format!(
+                "M{x1:.1} {y1:.1} C{x1:.1} {:.1} {x2:.1} {:.1} {x2:.1} {y2:.1}",
+                y1 + bend,
+                y2 - bend
+            )
+        })
+        .collect();
+    let right = placement
+        .nodes
+        .iter()
+        .zip(nodes)
+        .map(|(p, n)| p.0 + n.width)
+        .fold(0.0, f64::max);
+    placement.size = (right + 60.0, y);
 }
 
 #[derive(Default)]
@@ -261,6 +344,32 @@ fn shift_path(d: &str, dx: f64, dy: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hub_rank_is_wrapped_into_rows() {
+        let nodes: Vec<NodeSize> = (0..200)
+            .map(|_| NodeSize {
+                width: 150.0,
+                height: 80.0,
+            })
+            .collect();
+        let edges: Vec<(usize, usize)> = (1..200).map(|i| (i, 0)).collect();
+        let placement = place(&nodes, &edges);
+        let (width, height) = placement.size;
+        assert!(width < 4.0 * height, "{width} x {height}");
+        // No two boxes overlap.
+        for a in 0..nodes.len() {
+            for b in a + 1..nodes.len() {
+                let (pa, pb) = (placement.nodes[a], placement.nodes[b]);
+                let apart = pa.0 + 150.0 <= pb.0
+                    || pb.0 + 150.0 <= pa.0
+                    || pa.1 + 80.0 <= pb.1
+                    || pb.1 + 80.0 <= pa.1;
+                assert!(apart, "{a} {b}");
+            }
+        }
+        assert!(placement.edges.iter().skip(1).all(|d| d.starts_with('M')));
+    }
 
     #[test]
     fn paths_are_shifted() {
