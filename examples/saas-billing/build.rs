@@ -1,6 +1,7 @@
-//! Generates the committed DDL scripts in `db/` from the schema crate, and runs the design
-//! advisor: every finding is printed as a `cargo:warning`, and anything at warning level or
-//! above that no `allow(..., reason = "...")` suppresses fails the build.
+//! Generates the committed DDL scripts, ER diagrams and data dictionary in `db/` from the schema
+//! crate, and runs the design advisor: every finding is printed as a `cargo:warning`, and
+//! anything at warning level or above that no `allow(..., reason = "...")` suppresses fails the
+//! build.
 
 use schema_core::Engine;
 use schema_core::advisor::Severity;

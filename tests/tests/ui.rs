@@ -12,6 +12,7 @@ fn ui() {
         "conflict",
         "type-check",
         "unsupported",
+        "advisor",
     ] {
         t.compile_fail(format!("ui/{class}/*.rs"));
     }

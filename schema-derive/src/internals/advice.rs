@@ -206,17 +206,20 @@ pub fn parse_fd(meta: &ParseNestedMeta) -> syn::Result<FdAttr> {
             "`fd` declares a functional dependency in parentheses\nhelp: write it as `{FD_HELP}`"
         )));
     }
+    let fd_span = span_of(meta);
     let content;
     syn::parenthesized!(content in meta.input);
     let result = (|| {
         let from = field_list(&content, true)?;
         if !content.peek(Token![->]) {
-            return Err(at_next(
-                &content,
-                format!(
-                    "`fd` needs `->` between the determining and the determined fields\nhelp: write it as `{FD_HELP}`"
-                ),
-            ));
+            let message = format!(
+                "`fd` needs `->` between the determining and the determined fields\nhelp: write it as `{FD_HELP}`"
+            );
+            return Err(if content.is_empty() {
+                syn::Error::new(fd_span, message)
+            } else {
+                at_next(&content, message)
+            });
         }
         let arrow = content.parse::<Token![->]>()?;
         let to = field_list(&content, false)?;
