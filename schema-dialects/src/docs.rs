@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use schema_core::{Engine, EnumType, SqlType, TableDef};
+use schema_core::{Engine, EnumType, GeneratedKind, IndexMethod, SqlType, TableDef};
 
 use crate::{CommentStyle, Dialect, IdentifierLimit, IdentityStyle, dialect};
 
@@ -84,7 +84,7 @@ pub fn type_mapping_markdown() -> String {
 /// ```
 pub fn support_matrix_markdown() -> String {
     type Cell = fn(&dyn Dialect) -> String;
-    let rows: [(&str, Cell); 13] = [
+    let rows: Vec<(&str, Cell)> = vec![
         ("table options", |d| {
             let options = d.table_options(&TableDef::new("t"));
             if options.is_empty() {
@@ -163,6 +163,99 @@ pub fn support_matrix_markdown() -> String {
         ("raw column types", |d| match d.raw_type_names() {
             Some(names) => format!("error unless one of {}", names.join(", ")),
             None => "as given".into(),
+        }),
+        ("index methods (`method = ...`)", |d| {
+            let methods: Vec<String> = IndexMethod::ALL
+                .into_iter()
+                .filter(|m| d.supports_index_method(*m))
+                .map(|m| format!("`{m}`"))
+                .collect();
+            format!("{}; others error", methods.join(", "))
+        }),
+        ("operator classes (`opclass = ...`)", |d| {
+            native_or_error(d.supports_operator_classes())
+        }),
+        ("expression indexes (`expr = \"lower(email)\"`)", |d| {
+            if d.supports_expression_indexes() {
+                "native".into()
+            } else {
+                "error (MariaDB has none; index a generated column)".into()
+            }
+        }),
+        ("`INCLUDE` columns", |d| {
+            native_or_error(d.supports_include_columns())
+        }),
+        ("descending key parts (`desc`)", |_| "native".into()),
+        ("`NULLS FIRST` / `NULLS LAST` key parts", |d| {
+            native_or_error(d.supports_index_nulls_order())
+        }),
+        ("unique `NULLS NOT DISTINCT`", |d| {
+            if d.supports_nulls_not_distinct() {
+                "native (PostgreSQL 15+)".into()
+            } else {
+                "error".into()
+            }
+        }),
+        ("prefix indexes (`columns(title(20))`)", |d| {
+            native_or_error(d.supports_prefix_indexes())
+        }),
+        (
+            "index or exclusion for some engines (`engines(...)`)",
+            |_| "created there; elsewhere skipped with a `--` note in the script".into(),
+        ),
+        ("exclusion constraints (`exclude(...)`)", |d| {
+            native_or_error(d.supports_exclusion_constraints())
+        }),
+        ("extensions (`Schema::builder().extension(...)`)", |d| {
+            if d.supports_extensions() {
+                "`CREATE EXTENSION IF NOT EXISTS` first".into()
+            } else {
+                "not applicable (ignored)".into()
+            }
+        }),
+        ("deferrable foreign keys", |d| {
+            native_or_error(d.supports_deferrable_constraints())
+        }),
+        ("foreign key `MATCH FULL`", |d| {
+            if d.enforces_match_full() {
+                "native".into()
+            } else {
+                "error (parsed but not enforced)".into()
+            }
+        }),
+        ("generated columns", |d| {
+            let kinds: Vec<&str> = [
+                (GeneratedKind::Stored, "STORED"),
+                (GeneratedKind::Virtual, "VIRTUAL"),
+            ]
+            .into_iter()
+            .map(|(k, name)| {
+                if d.supports_generated_columns(k) {
+                    name
+                } else {
+                    ""
+                }
+            })
+            .filter(|n| !n.is_empty())
+            .collect();
+            let mut cell = format!("{} native", kinds.join(" and "));
+            if kinds.len() < 2 {
+                cell.push_str("; VIRTUAL error");
+            }
+            if !d.generated_columns_take_not_null() {
+                cell.push_str("; NOT NULL written as `CHECK (c IS NOT NULL)`");
+            }
+            cell
+        }),
+        ("per-column collation (`collation(...)`)", |_| {
+            "`COLLATE` with the name given for the engine; none given: table default".into()
+        }),
+        ("random UUID default (`default = random_uuid`)", |d| {
+            format!("`{}`", d.random_uuid())
+        }),
+        ("`without_rowid`", |d| match d.without_rowid_option() {
+            Some(option) => format!("`{option}` (error without a primary key or with identity)"),
+            None => "not applicable (ignored)".into(),
         }),
     ];
     let mut out =

@@ -273,12 +273,16 @@ fn column_definition<D: Dialect + ?Sized>(
             }
         ));
     }
+    // MariaDB refuses NOT NULL on a generated column, and a CHECK there must follow COMMENT.
+    let mut not_null_check = None;
     match (column.nullable, &column.generated) {
         (true, _) => {}
-        (false, Some(_)) if !dialect.generated_columns_take_not_null() => sql.push_str(&format!(
-            " CHECK ({} IS NOT NULL)",
-            identifier(dialect, &column.name)
-        )),
+        (false, Some(_)) if !dialect.generated_columns_take_not_null() => {
+            not_null_check = Some(format!(
+                " CHECK ({} IS NOT NULL)",
+                identifier(dialect, &column.name)
+            ));
+        }
         (false, _) => sql.push_str(" NOT NULL"),
     }
     if let Some(default) = &column.default {
@@ -308,6 +312,9 @@ fn column_definition<D: Dialect + ?Sized>(
     }
     if let (Some(comment), CommentStyle::Inline) = (&column.comment, dialect.comment_style()) {
         sql.push_str(&format!(" COMMENT {}", string(dialect, comment)));
+    }
+    if let Some(check) = not_null_check {
+        sql.push_str(&check);
     }
     Ok(sql)
 }

@@ -1,5 +1,6 @@
 //! Code generation. Each derive's expansion is a plain function from the input to tokens, so it
 //! can be tested without a compiler in the loop.
 
+mod features;
 pub mod sql_enum;
 pub mod table;

@@ -53,7 +53,11 @@ fn generate(table: &Table) -> TokenStream {
     let uniques = column_uniques(table).chain(table.attrs.uniques.iter().map(|u| {
         let columns = column_names(table, &u.columns);
         let name = u.name.as_deref().unwrap_or("");
-        quote!(.named_unique(#name, [#(#columns),*]))
+        if u.nulls_not_distinct {
+            quote!(.unique_nulls_not_distinct(#name, [#(#columns),*]))
+        } else {
+            quote!(.named_unique(#name, [#(#columns),*]))
+        }
     }));
     let checks = table
         .fields
@@ -81,12 +85,28 @@ fn generate(table: &Table) -> TokenStream {
             quote!(.index(::schema_core::Index::on([#column])))
         })
         .chain(table.attrs.indexes.iter().map(|i| {
+            let plain = i.parts.is_empty()
+                && i.method.is_none()
+                && i.opclass.is_none()
+                && i.exprs.is_empty()
+                && i.include.is_empty()
+                && i.nulls_not_distinct.is_none()
+                && i.engines.is_empty();
+            if !plain {
+                return super::features::index(table, i);
+            }
             let columns = column_names(table, &i.columns);
             let named = i.name.as_ref().map(|n| quote!(.named(#n)));
             let unique = i.unique.then(|| quote!(.unique()));
             let filter = i.predicate.as_ref().map(|p| quote!(.filter(#p)));
             quote!(.index(::schema_core::Index::on([#(#columns),*]) #named #unique #filter))
         }));
+    let exclusions = table
+        .attrs
+        .exclusions
+        .iter()
+        .map(|e| super::features::exclusion(table, e));
+    let without_rowid = table.attrs.without_rowid.then(|| quote!(.without_rowid()));
     let allows = table.attrs.allows.iter().map(allow_calls);
     let fds = table.attrs.fds.iter().map(|fd| {
         let from = column_names(table, &fd.from);
@@ -114,6 +134,8 @@ fn generate(table: &Table) -> TokenStream {
                     #(#checks)*
                     #(#fk_builders)*
                     #(#indexes)*
+                    #(#exclusions)*
+                    #without_rowid
                     #(#allows)*
                     #(#fds)*
             }
@@ -192,7 +214,8 @@ fn column(field: &Field) -> TokenStream {
     });
     let comment = field.attrs.comment.as_ref().map(|c| quote!(.comment(#c)));
     let allows = field.attrs.allows.iter().map(allow_calls);
-    quote!(::schema_core::Column::new(#name, #sql_type) #nullable #default #identity #comment #(#allows)*)
+    let extras = super::features::column_extras(field);
+    quote!(::schema_core::Column::new(#name, #sql_type) #nullable #default #identity #comment #extras #(#allows)*)
 }
 
 /// `.allow("S101", "reason")` for each code of one `allow(...)`.
@@ -249,6 +272,7 @@ fn default_value(value: &DefaultValue) -> TokenStream {
         )),
         DefaultValue::Now => quote!(::schema_core::ColumnDefault::Now),
         DefaultValue::CurrentDate => quote!(::schema_core::ColumnDefault::CurrentDate),
+        DefaultValue::RandomUuid => quote!(::schema_core::ColumnDefault::RandomUuid),
         DefaultValue::Sql(sql) => {
             quote!(::schema_core::ColumnDefault::Sql(::std::string::String::from(#sql)))
         }
@@ -283,6 +307,8 @@ struct ForeignKeyParts<'t> {
     name: Option<&'t String>,
     on_delete: Option<Action>,
     on_update: Option<Action>,
+    deferrable: Option<crate::internals::symbol::Symbol>,
+    match_full: bool,
     /// Where a key type mismatch is reported: the table's `foreign_key`, or (`None`) the
     /// referencing field's type.
     span: Option<Span>,
@@ -332,11 +358,12 @@ fn foreign_key_code(index: usize, fk: ForeignKeyParts) -> ForeignKeyCode {
         let a = action(a);
         quote!(.on_update(#a))
     });
+    let extras = super::features::foreign_key_extras(fk.deferrable, fk.match_full);
     let builder = quote! {
         .foreign_key(
             ::schema_core::ForeignKey::to(#var.name, #referenced)
                 .columns([#(#columns),*])
-                #named #on_delete #on_update
+                #named #on_delete #on_update #extras
         )
     };
     ForeignKeyCode {
@@ -357,6 +384,8 @@ fn foreign_keys<'t>(table: &'t Table<'t>) -> Vec<ForeignKeyCode> {
             name: field.attrs.fk_name.as_ref().map(|n| &n.value),
             on_delete: field.attrs.on_delete.as_ref().map(|a| a.value),
             on_update: field.attrs.on_update.as_ref().map(|a| a.value),
+            deferrable: field.attrs.deferrable.as_ref().map(|d| d.value),
+            match_full: field.attrs.match_full.is_some(),
             span: None,
         })
     });
@@ -367,6 +396,8 @@ fn foreign_keys<'t>(table: &'t Table<'t>) -> Vec<ForeignKeyCode> {
         name: fk.name.as_ref(),
         on_delete: fk.on_delete.as_ref().map(|a| a.value),
         on_update: fk.on_update.as_ref().map(|a| a.value),
+        deferrable: fk.deferrable.as_ref().map(|d| d.value),
+        match_full: fk.match_full,
         span: Some(fk.span),
     });
     column_level

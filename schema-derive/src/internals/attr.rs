@@ -9,6 +9,7 @@ use syn::{Attribute, Expr, ExprLit, Ident, Lit, LitStr, Meta, Path, Token, token
 
 use super::advice::{AllowAttr, FdAttr, parse_allow, parse_fd};
 use super::ctxt::Ctxt;
+use super::features::{self, ExcludeAttr, KeyPartAttr, index_columns, parse_exclude};
 use super::parse::{
     Attr, Spanned, did_you_mean, each_item, each_nested, equals, fields, flag, has_value, key,
     list, parenthesized_ints, span_of, string, unknown_key, word,
@@ -64,6 +65,7 @@ pub enum DefaultValue {
     Text(String),
     Now,
     CurrentDate,
+    RandomUuid,
     Sql(String),
 }
 
@@ -78,6 +80,7 @@ pub struct Reference {
 pub struct UniqueAttr {
     pub name: Option<String>,
     pub columns: Vec<Ident>,
+    pub nulls_not_distinct: bool,
 }
 
 /// `index(...)` on the table.
@@ -86,6 +89,22 @@ pub struct IndexAttr {
     pub columns: Vec<Ident>,
     pub unique: bool,
     pub predicate: Option<String>,
+    /// Where `unique` was written, for conflicts.
+    pub unique_span: Option<Span>,
+    /// Key columns with options (`desc`, `nulls_last`, a prefix length).
+    pub parts: Vec<KeyPartAttr>,
+    /// `method = gin` (or the `fulltext` flag).
+    pub method: Option<Spanned<&'static str>>,
+    /// `opclass = jsonb_path_ops`, for every key column.
+    pub opclass: Option<Spanned<String>>,
+    /// `expr = "lower(email)"`.
+    pub exprs: Vec<String>,
+    /// `include(a, b)`.
+    pub include: Vec<Ident>,
+    /// `nulls_not_distinct`.
+    pub nulls_not_distinct: Option<Span>,
+    /// `engines(postgres)`.
+    pub engines: Vec<Symbol>,
 }
 
 /// `check(...)` on the table.
@@ -103,6 +122,8 @@ pub struct ForeignKeyAttr {
     pub target: Option<Vec<Ident>>,
     pub on_delete: Option<Spanned<Action>>,
     pub on_update: Option<Spanned<Action>>,
+    pub deferrable: Option<Spanned<Symbol>>,
+    pub match_full: bool,
 }
 
 /// Everything `#[table(...)]` and the struct's doc comment say.
@@ -118,6 +139,10 @@ pub struct Container {
     pub allows: Vec<AllowAttr>,
     /// `fd(...)`: declared functional dependencies.
     pub fds: Vec<FdAttr>,
+    /// `exclude(...)`: exclusion constraints.
+    pub exclusions: Vec<ExcludeAttr>,
+    /// `without_rowid`.
+    pub without_rowid: bool,
 }
 
 const TABLE_FORM: &str = "#[table(...)]";
@@ -133,6 +158,8 @@ impl Container {
         let mut foreign_keys = Vec::new();
         let mut allows = Vec::new();
         let mut fds = Vec::new();
+        let mut exclusions = Vec::new();
+        let mut without_rowid = Attr::none(WITHOUT_ROWID);
 
         for attr in attrs {
             if attr.path() == COLUMN {
@@ -173,6 +200,10 @@ impl Container {
                     allows.push(parse_allow(meta)?);
                 } else if meta.path == FD {
                     fds.push(parse_fd(meta)?);
+                } else if meta.path == EXCLUDE {
+                    exclusions.push(parse_exclude(cx, meta)?);
+                } else if meta.path == WITHOUT_ROWID {
+                    without_rowid.set(cx, flag(meta, "#[table(without_rowid)]")?, ());
                 } else {
                     return Err(unknown_key(meta, TABLE_FORM, TABLE_KEYS));
                 }
@@ -194,6 +225,8 @@ impl Container {
             foreign_keys,
             allows,
             fds,
+            exclusions,
+            without_rowid: without_rowid.get().is_some(),
         }
     }
 }
@@ -229,12 +262,19 @@ impl ColumnList {
     fn finish(self, cx: &Ctxt, meta: &ParseNestedMeta, help: &str) -> Vec<Ident> {
         match (self.bare.is_empty(), self.listed) {
             (false, Some(listed)) => {
-                cx.error_spanned_by(
-                    &self.bare[0],
-                    format!(
+                // With `columns(...)`, a bare word is most likely a misspelt key.
+                let word = self.bare[0].to_string();
+                let keys = UNIQUE_KEYS.iter().chain(INDEX_KEYS).map(|k| k.0);
+                let message = match did_you_mean(&word, keys) {
+                    Some(key) => format!(
+                        "unknown attribute `{word}` in `{}(...)`\nhelp: did you mean `{key}`?",
+                        super::parse::key(meta)
+                    ),
+                    None => format!(
                         "fields are listed both bare and in `columns(...)`\nhelp: list them once: `{help}`"
                     ),
-                );
+                };
+                cx.error_spanned_by(&self.bare[0], message);
                 listed
             }
             (_, Some(listed)) => listed,
@@ -268,9 +308,13 @@ fn parse_unique(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<UniqueAttr> {
     let help = "unique(tenant_id, number)` or `unique(name = \"invoices_number_key\", columns(tenant_id, number))";
     no_parens(meta, help)?;
     let mut name = Attr::none(NAME);
+    let mut nulls_not_distinct = Attr::none(NULLS_NOT_DISTINCT);
     let mut columns = ColumnList::new();
     each_nested(cx, meta, |inner| {
-        if !has_value(inner) {
+        if inner.path == NULLS_NOT_DISTINCT {
+            nulls_not_distinct.set(cx, flag(inner, "nulls_not_distinct")?, ());
+            Ok(())
+        } else if !has_value(inner) {
             columns.push_bare(inner)
         } else if inner.path == NAME {
             let lit = string(inner, "name = \"invoices_number_key\"")?;
@@ -287,6 +331,7 @@ fn parse_unique(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<UniqueAttr> {
     Ok(UniqueAttr {
         name: name.get().map(|s| s.value),
         columns: columns.finish(cx, meta, help),
+        nulls_not_distinct: nulls_not_distinct.get().is_some(),
     })
 }
 
@@ -307,18 +352,46 @@ fn parse_index(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<IndexAttr> {
     let mut name = Attr::none(NAME);
     let mut unique = Attr::none(UNIQUE);
     let mut predicate = Attr::none(WHERE);
+    let mut method = Attr::none(METHOD);
+    let mut opclass = Attr::none(OPCLASS);
+    let mut include = Attr::none(INCLUDE);
+    let mut nulls_not_distinct = Attr::none(NULLS_NOT_DISTINCT);
+    let mut engines_attr = Attr::none(ENGINES);
+    let mut exprs = Vec::new();
+    let mut parts = Vec::new();
     let mut columns = ColumnList::new();
+    let errors_before = cx.error_count();
     each_nested(cx, meta, |inner| {
         if inner.path == UNIQUE {
             unique.set(cx, flag(inner, "unique")?, ());
+        } else if inner.path == NULLS_NOT_DISTINCT {
+            nulls_not_distinct.set(cx, flag(inner, "nulls_not_distinct")?, ());
+        } else if inner.path == FULLTEXT {
+            method.set(cx, flag(inner, "fulltext")?, "fulltext");
         } else if !has_value(inner) {
             columns.push_bare(inner)?;
         } else if inner.path == NAME {
             let lit = string(inner, "name = \"invoices_open\"")?;
             name.set(cx, span_of(inner), lit.value());
         } else if inner.path == COLUMNS {
-            let list = fields(inner, "columns(tenant_id, issued_at)")?;
-            set_list(cx, &mut columns.listed, inner, list);
+            let list = index_columns(inner, "columns(tenant_id, issued_at desc nulls_last)")?;
+            let idents = list.iter().map(|p| p.ident.clone()).collect();
+            parts.extend(list.into_iter().filter(KeyPartAttr::has_options));
+            set_list(cx, &mut columns.listed, inner, idents);
+        } else if inner.path == METHOD {
+            let m = features::method(inner, "method = gin")?;
+            method.set(cx, m.span, m.value);
+        } else if inner.path == OPCLASS {
+            let w = word(inner, "opclass = jsonb_path_ops")?;
+            opclass.set(cx, w.span(), w.to_string());
+        } else if inner.path == EXPR {
+            exprs.push(string(inner, "expr = \"lower(email)\"")?.value());
+        } else if inner.path == INCLUDE {
+            let list = fields(inner, "include(total_cents)")?;
+            include.set(cx, span_of(inner), list);
+        } else if inner.path == ENGINES {
+            let list = features::engines(cx, inner)?;
+            engines_attr.set(cx, span_of(inner), list);
         } else if inner.path == WHERE {
             let lit = string(inner, "where = \"paid_at IS NULL\"")?;
             predicate.set(cx, span_of(inner), lit.value());
@@ -327,11 +400,28 @@ fn parse_index(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<IndexAttr> {
         }
         Ok(())
     })?;
+    // An expression index may have no plain column; after an error in `columns(...)`, "names
+    // no fields" would only repeat it.
+    let none_given = columns.bare.is_empty() && columns.listed.is_none();
+    let columns = if none_given && (!exprs.is_empty() || cx.error_count() > errors_before) {
+        Vec::new()
+    } else {
+        columns.finish(cx, meta, help)
+    };
+    let unique = unique.get();
     Ok(IndexAttr {
         name: name.get().map(|s| s.value),
-        columns: columns.finish(cx, meta, help),
-        unique: unique.get().is_some(),
+        columns,
+        unique: unique.is_some(),
+        unique_span: unique.map(|s| s.span),
         predicate: predicate.get().map(|s| s.value),
+        parts,
+        method: method.get(),
+        opclass: opclass.get(),
+        exprs,
+        include: include.get().map(|s| s.value).unwrap_or_default(),
+        nulls_not_distinct: nulls_not_distinct.get().map(|s| s.span),
+        engines: engines_attr.get().map(|s| s.value).unwrap_or_default(),
     })
 }
 
@@ -379,9 +469,16 @@ fn parse_foreign_key(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<ForeignKe
     let mut target = Attr::none(TARGET);
     let mut on_delete = Attr::none(ON_DELETE);
     let mut on_update = Attr::none(ON_UPDATE);
+    let mut deferrable = Attr::none(DEFERRABLE);
+    let mut match_full = Attr::none(MATCH_FULL);
     let errors_before = cx.error_count();
     each_nested(cx, meta, |inner| {
-        if inner.path == NAME {
+        if inner.path == DEFERRABLE {
+            let value = features::deferrable(inner, "deferrable = initially_deferred")?;
+            deferrable.set(cx, value.span, value.value);
+        } else if inner.path == MATCH_FULL {
+            match_full.set(cx, flag(inner, "match_full")?, ());
+        } else if inner.path == NAME {
             let lit = string(inner, "name = \"invoices_customer_fkey\"")?;
             name.set(cx, span_of(inner), lit.value());
         } else if inner.path == COLUMNS {
@@ -426,6 +523,8 @@ fn parse_foreign_key(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<ForeignKe
         target: target.get().map(|s| s.value),
         on_delete: on_delete.get(),
         on_update: on_update.get(),
+        deferrable: deferrable.get(),
+        match_full: match_full.get().is_some(),
     })
 }
 
@@ -491,6 +590,17 @@ pub struct FieldAttrs {
     pub fk_name: Option<Spanned<String>>,
     pub default: Option<Spanned<DefaultValue>>,
     pub default_sql: Option<Spanned<DefaultValue>>,
+    /// `generated = "price * qty"`.
+    pub generated: Option<Spanned<String>>,
+    /// `stored` / `virtual`: the generated column's kind.
+    pub stored: Option<Span>,
+    pub virtual_: Option<Span>,
+    /// `collation(postgres = "...", ...)`.
+    pub collation: Vec<(Symbol, String)>,
+    /// `deferrable = initially_deferred` on a referencing column.
+    pub deferrable: Option<Spanned<Symbol>>,
+    /// `match_full` on a referencing column.
+    pub match_full: Option<Span>,
     /// Every type key given, so two of them can be reported as a conflict.
     pub types: Vec<(Symbol, Spanned<TypeOverride>)>,
     /// `allow(...)`: design-advisor rules switched off for the column.
@@ -514,6 +624,12 @@ impl FieldAttrs {
         let mut fk_name = Attr::none(FK_NAME);
         let mut default = Attr::none(DEFAULT);
         let mut default_sql = Attr::none(DEFAULT_SQL);
+        let mut generated = Attr::none(GENERATED);
+        let mut stored = Attr::none(STORED);
+        let mut virtual_ = Attr::none(VIRTUAL);
+        let mut collation = Attr::none(COLLATION);
+        let mut deferrable = Attr::none(DEFERRABLE);
+        let mut match_full = Attr::none(MATCH_FULL);
         let mut types: Vec<(Symbol, Spanned<TypeOverride>)> = Vec::new();
         let mut allows = Vec::new();
 
@@ -592,6 +708,39 @@ impl FieldAttrs {
                 } else if meta.path == DEFAULT_SQL {
                     let lit = string(meta, "#[column(default_sql = \"gen_random_uuid()\")]")?;
                     default_sql.set(cx, span, DefaultValue::Sql(lit.value()));
+                } else if meta.path == GENERATED {
+                    let lit = string(
+                        meta,
+                        "#[column(generated = \"price_cents * quantity\", stored)]",
+                    )?;
+                    generated.set(cx, span, lit.value());
+                } else if meta.path == STORED {
+                    stored.set(
+                        cx,
+                        flag(meta, "#[column(generated = \"...\", stored)]")?,
+                        (),
+                    );
+                } else if meta.path == VIRTUAL {
+                    virtual_.set(
+                        cx,
+                        flag(meta, "#[column(generated = \"...\", virtual)]")?,
+                        (),
+                    );
+                } else if meta.path == COLLATION {
+                    let list = features::collation(cx, meta)?;
+                    collation.set(cx, span, list);
+                } else if meta.path == DEFERRABLE {
+                    let value = features::deferrable(
+                        meta,
+                        "#[column(references = Tenant, deferrable = initially_deferred)]",
+                    )?;
+                    deferrable.set(cx, value.span, value.value);
+                } else if meta.path == MATCH_FULL {
+                    match_full.set(
+                        cx,
+                        flag(meta, "#[column(references = Tenant, match_full)]")?,
+                        (),
+                    );
                 } else if let Some(symbol) = TYPE_KEYS.iter().find(|symbol| meta.path == **symbol) {
                     let value = type_override(cx, meta, *symbol)?;
                     if types.iter().any(|(s, _)| s == symbol) {
@@ -625,6 +774,12 @@ impl FieldAttrs {
             fk_name: fk_name.get(),
             default: default.get(),
             default_sql: default_sql.get(),
+            generated: generated.get(),
+            stored: stored.get().map(|s| s.span),
+            virtual_: virtual_.get().map(|s| s.span),
+            collation: collation.get().map(|s| s.value).unwrap_or_default(),
+            deferrable: deferrable.get(),
+            match_full: match_full.get().map(|s| s.span),
             types,
             allows,
         }
@@ -656,7 +811,7 @@ fn reference(meta: &ParseNestedMeta) -> syn::Result<Reference> {
 }
 
 fn default_value(meta: &ParseNestedMeta) -> syn::Result<DefaultValue> {
-    let help = "help: write a literal (`default = 0`, `default = -1.5`, `default = true`, `default = \"draft\"`), `default = now`, `default = current_date`, or raw SQL with `default_sql = \"...\"`";
+    let help = "help: write a literal (`default = 0`, `default = -1.5`, `default = true`, `default = \"draft\"`), `default = now`, `default = current_date`, `default = random_uuid`, or raw SQL with `default_sql = \"...\"`";
     if !meta.input.peek(Token![=]) {
         return Err(meta.error(format!("`default` needs a value\n{help}")));
     }
@@ -695,13 +850,17 @@ fn default_value(meta: &ParseNestedMeta) -> syn::Result<DefaultValue> {
         if word == CURRENT_DATE {
             return Ok(DefaultValue::CurrentDate);
         }
+        if word == RANDOM_UUID {
+            return Ok(DefaultValue::RandomUuid);
+        }
         let text = word.to_string();
         let lower = text.to_lowercase();
         let mut message = format!("unknown default `{text}`");
         let suggestion = match lower.as_str() {
             "current_timestamp" | "now" | "localtimestamp" => Some("now"),
             "current_date" | "today" => Some("current_date"),
-            _ => did_you_mean(&lower, ["now", "current_date"]),
+            "uuid" | "gen_random_uuid" | "uuid_generate_v4" | "new_uuid" => Some("random_uuid"),
+            _ => did_you_mean(&lower, ["now", "current_date", "random_uuid"]),
         };
         if let Some(suggestion) = suggestion {
             message.push_str(&format!("\nhelp: did you mean `default = {suggestion}`?"));

@@ -7,8 +7,9 @@ use proc_macro2::Span;
 use syn::{Fields, Ident, Type};
 
 use super::ast::{Field, SqlEnum, Table};
-use super::attr::{Action, TypeOverride};
+use super::attr::{Action, IndexAttr, TypeOverride};
 use super::ctxt::Ctxt;
+use super::features::ElementTarget;
 use super::parse::did_you_mean;
 
 /// Runs every rule for a `#[derive(Table)]` input.
@@ -28,6 +29,13 @@ pub fn check_table(cx: &Ctxt, table: &Table) {
         identity_is_integer(cx, field);
         fk_options_need_references(cx, field);
         set_null_needs_nullable_column(cx, field);
+        generated_kind_needs_generated(cx, field);
+        one_generated_kind(cx, field);
+        generated_has_no_other_source(cx, field);
+    }
+    for index in &table.attrs.indexes {
+        nulls_not_distinct_needs_unique(cx, index);
+        fulltext_is_not_unique(cx, index);
     }
     composite_target_matches_columns(cx, table);
     composite_set_null_needs_nullable_columns(cx, table);
@@ -122,6 +130,7 @@ fn column_lists_name_fields(cx: &Ctxt, table: &Table) {
         .map(|pk| ("primary_key", &pk.value))
         .chain(attrs.uniques.iter().map(|u| ("unique", &u.columns)))
         .chain(attrs.indexes.iter().map(|i| ("index", &i.columns)))
+        .chain(attrs.indexes.iter().map(|i| ("include", &i.include)))
         .chain(
             attrs
                 .foreign_keys
@@ -134,6 +143,20 @@ fn column_lists_name_fields(cx: &Ctxt, table: &Table) {
                 .iter()
                 .flat_map(|fd| [("fd", &fd.from), ("fd", &fd.to)]),
         );
+    let excluded: Vec<Vec<Ident>> = attrs
+        .exclusions
+        .iter()
+        .map(|e| {
+            e.elements
+                .iter()
+                .filter_map(|(target, _)| match target {
+                    ElementTarget::Field(ident) => Some(ident.clone()),
+                    ElementTarget::Sql(_) => None,
+                })
+                .collect()
+        })
+        .collect();
+    let lists = lists.chain(excluded.iter().map(|list| ("exclude", list)));
     for (what, list) in lists {
         for (i, ident) in list.iter().enumerate() {
             if table.field(ident).is_none() {
@@ -348,13 +371,19 @@ fn fk_options_need_references(cx: &Ctxt, field: &Field) {
         ("on_delete", field.attrs.on_delete.as_ref().map(|a| a.span)),
         ("on_update", field.attrs.on_update.as_ref().map(|a| a.span)),
         ("fk_name", field.attrs.fk_name.as_ref().map(|n| n.span)),
+        (
+            "deferrable",
+            field.attrs.deferrable.as_ref().map(|d| d.span),
+        ),
+        ("match_full", field.attrs.match_full),
     ];
     for (name, span) in options {
         if let Some(span) = span {
             cx.error_at(
                 span,
                 format!(
-                    "`{name}` needs `references` on the same column\nhelp: write it as `#[column(references = Tenant, {name} = ...)]`"
+                    "`{name}` needs `references` on the same column\nhelp: write it as `#[column(references = Tenant, {name}{})]`",
+                    if name == "match_full" { "" } else { " = ..." }
                 ),
             );
         }
@@ -506,4 +535,100 @@ fn type_text(ty: &Type) -> String {
         .replace(" >", ">")
         .replace(" :: ", "::")
         .replace(" ,", ",")
+}
+
+/// Why: `stored` and `virtual` say how a generated column is kept; without `generated` there
+/// is nothing to keep.
+fn generated_kind_needs_generated(cx: &Ctxt, field: &Field) {
+    if field.attrs.generated.is_some() {
+        return;
+    }
+    for (name, span) in [
+        ("stored", field.attrs.stored),
+        ("virtual", field.attrs.virtual_),
+    ] {
+        if let Some(span) = span {
+            cx.error_at(
+                span,
+                format!("`{name}` needs `generated` on the same column\nhelp: write it as `#[column(generated = \"price_cents * quantity\", {name})]`"),
+            );
+        }
+    }
+}
+
+/// Why: a generated column is either stored or computed on read, not both.
+fn one_generated_kind(cx: &Ctxt, field: &Field) {
+    if let (Some(stored), Some(virtual_)) = (field.attrs.stored, field.attrs.virtual_) {
+        cx.error_at(
+            stored,
+            "`stored` conflicts with `virtual` on the same column\nhelp: keep one (`stored` is the default)",
+        );
+        cx.error_at(
+            virtual_,
+            "`virtual` conflicts with `stored` on the same column",
+        );
+    }
+}
+
+/// Why: the engine computes a generated column from its expression; a default or an identity
+/// would be a second source of values, which every engine rejects.
+fn generated_has_no_other_source(cx: &Ctxt, field: &Field) {
+    let Some(generated) = &field.attrs.generated else {
+        return;
+    };
+    let others = [
+        ("default", field.attrs.default.as_ref().map(|d| d.span)),
+        (
+            "default_sql",
+            field.attrs.default_sql.as_ref().map(|d| d.span),
+        ),
+        ("identity", field.attrs.identity.as_ref().map(|i| i.span)),
+    ];
+    for (name, span) in others {
+        if let Some(span) = span {
+            cx.error_at(
+                generated.span,
+                format!("`generated` conflicts with `{name}`: the expression gives this column's values\nhelp: keep `generated` or `{name}`, not both"),
+            );
+            cx.error_at(span, format!("`{name}` conflicts with `generated`"));
+        }
+    }
+}
+
+/// Why: NULLS NOT DISTINCT changes how uniqueness treats NULLs; a non-unique index has no
+/// uniqueness to change.
+fn nulls_not_distinct_needs_unique(cx: &Ctxt, index: &IndexAttr) {
+    if let (Some(span), false) = (index.nulls_not_distinct, index.unique) {
+        cx.error_at(
+            span,
+            "`nulls_not_distinct` needs `unique` on the same index\nhelp: write it as `index(columns(a), unique, nulls_not_distinct)`",
+        );
+    }
+}
+
+/// Why: a full-text index finds words in text; no engine enforces uniqueness with one.
+fn fulltext_is_not_unique(cx: &Ctxt, index: &IndexAttr) {
+    let Some(method) = &index.method else {
+        return;
+    };
+    if method.value != "fulltext" {
+        if let (Some(unique), true) = (index.unique_span, method.value != "btree") {
+            cx.error_at(
+                method.span,
+                format!("`{}` indexes cannot be unique; only B-tree indexes enforce uniqueness\nhelp: drop `method = {}` for a unique index", method.value, method.value),
+            );
+            cx.error_at(
+                unique,
+                format!("`unique` conflicts with `method = {}`", method.value),
+            );
+        }
+        return;
+    }
+    if let Some(unique) = index.unique_span {
+        cx.error_at(
+            method.span,
+            "`fulltext` conflicts with `unique`: a full-text index cannot enforce uniqueness\nhelp: keep one, e.g. `index(columns(body), fulltext)`",
+        );
+        cx.error_at(unique, "`unique` conflicts with `fulltext`");
+    }
 }

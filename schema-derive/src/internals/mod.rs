@@ -6,5 +6,6 @@ pub mod attr;
 pub mod case;
 pub mod check;
 pub mod ctxt;
+pub mod features;
 pub mod parse;
 pub mod symbol;

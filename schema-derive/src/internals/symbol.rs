@@ -65,6 +65,40 @@ pub const ALWAYS: Symbol = Symbol("always");
 pub const BY_DEFAULT: Symbol = Symbol("by_default");
 pub const NOW: Symbol = Symbol("now");
 pub const CURRENT_DATE: Symbol = Symbol("current_date");
+pub const RANDOM_UUID: Symbol = Symbol("random_uuid");
+
+// Index, unique and exclusion keys (issue 3).
+pub const METHOD: Symbol = Symbol("method");
+pub const OPCLASS: Symbol = Symbol("opclass");
+pub const EXPR: Symbol = Symbol("expr");
+pub const INCLUDE: Symbol = Symbol("include");
+pub const NULLS_NOT_DISTINCT: Symbol = Symbol("nulls_not_distinct");
+pub const FULLTEXT: Symbol = Symbol("fulltext");
+pub const ENGINES: Symbol = Symbol("engines");
+pub const EXCLUDE: Symbol = Symbol("exclude");
+pub const USING: Symbol = Symbol("using");
+pub const ELEMENTS: Symbol = Symbol("elements");
+pub const WITHOUT_ROWID: Symbol = Symbol("without_rowid");
+
+// Column keys (issue 3).
+pub const GENERATED: Symbol = Symbol("generated");
+pub const STORED: Symbol = Symbol("stored");
+pub const VIRTUAL: Symbol = Symbol("virtual");
+pub const COLLATION: Symbol = Symbol("collation");
+pub const DEFERRABLE: Symbol = Symbol("deferrable");
+pub const MATCH_FULL: Symbol = Symbol("match_full");
+
+// Values of `deferrable` and key-part options.
+pub const INITIALLY_DEFERRED: Symbol = Symbol("initially_deferred");
+pub const INITIALLY_IMMEDIATE: Symbol = Symbol("initially_immediate");
+pub const ASC: Symbol = Symbol("asc");
+pub const DESC: Symbol = Symbol("desc");
+pub const NULLS_FIRST: Symbol = Symbol("nulls_first");
+pub const NULLS_LAST: Symbol = Symbol("nulls_last");
+/// The options a key column in `index(columns(...))` takes after its name.
+pub const KEY_PART_OPTIONS: &[Symbol] = &[ASC, DESC, NULLS_FIRST, NULLS_LAST];
+/// The values of `deferrable = ...`.
+pub const DEFERRABLE_VALUES: &[Symbol] = &[INITIALLY_DEFERRED, INITIALLY_IMMEDIATE];
 
 /// The keys `#[table(...)]` accepts.
 pub const TABLE_KEYS: &[Symbol] = &[
@@ -77,6 +111,8 @@ pub const TABLE_KEYS: &[Symbol] = &[
     FOREIGN_KEY,
     ALLOW,
     FD,
+    EXCLUDE,
+    WITHOUT_ROWID,
 ];
 
 /// The type keys of `#[column(...)]`; a column takes at most one.
@@ -97,8 +133,14 @@ pub const COLUMN_KEYS: &[Symbol] = &[
     ON_DELETE,
     ON_UPDATE,
     FK_NAME,
+    DEFERRABLE,
+    MATCH_FULL,
     DEFAULT,
     DEFAULT_SQL,
+    GENERATED,
+    STORED,
+    VIRTUAL,
+    COLLATION,
     TEXT,
     VARCHAR,
     CHAR,
@@ -114,13 +156,29 @@ pub const COLUMN_KEYS: &[Symbol] = &[
 /// The keys of `allow(...)` besides the rule codes.
 pub const ALLOW_KEYS: &[Symbol] = &[REASON];
 /// The keys of `unique(...)` in its long form.
-pub const UNIQUE_KEYS: &[Symbol] = &[NAME, COLUMNS];
+pub const UNIQUE_KEYS: &[Symbol] = &[NAME, COLUMNS, NULLS_NOT_DISTINCT];
 /// The keys of `index(...)` in its long form.
-pub const INDEX_KEYS: &[Symbol] = &[NAME, COLUMNS, UNIQUE, WHERE];
+pub const INDEX_KEYS: &[Symbol] = &[
+    NAME,
+    COLUMNS,
+    UNIQUE,
+    WHERE,
+    METHOD,
+    OPCLASS,
+    EXPR,
+    INCLUDE,
+    NULLS_NOT_DISTINCT,
+    FULLTEXT,
+    ENGINES,
+];
+/// The keys of `exclude(...)`.
+pub const EXCLUDE_KEYS: &[Symbol] = &[NAME, USING, ELEMENTS, WHERE, ENGINES];
 /// The keys of `check(...)`.
 pub const CHECK_KEYS: &[Symbol] = &[NAME, SQL];
 /// The keys of `foreign_key(...)`.
-pub const FOREIGN_KEY_KEYS: &[Symbol] = &[NAME, COLUMNS, REFERENCES, TARGET, ON_DELETE, ON_UPDATE];
+pub const FOREIGN_KEY_KEYS: &[Symbol] = &[
+    NAME, COLUMNS, REFERENCES, TARGET, ON_DELETE, ON_UPDATE, DEFERRABLE, MATCH_FULL,
+];
 /// The keys of `raw(...)`.
 pub const RAW_KEYS: &[Symbol] = &[POSTGRES, MYSQL, SQLITE];
 /// The keys `#[sql_enum(...)]` accepts on the enum.

@@ -1,0 +1,11 @@
+CREATE TABLE "tour_stops" (
+  "id" bigint NOT NULL,
+  "next_stop" bigint,
+  "title" varchar(80) NOT NULL,
+  CONSTRAINT "tour_stops_pkey" PRIMARY KEY ("id"),
+  CONSTRAINT "tour_stops_next_stop_fkey" FOREIGN KEY ("next_stop") REFERENCES "tour_stops" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION DEFERRABLE INITIALLY DEFERRED
+);
+
+COMMENT ON TABLE "tour_stops" IS 'A stop of a guided tour; stops point at the next stop, and a tour is inserted in any order
+inside one transaction (checked at COMMIT: PostgreSQL and SQLite).';
+
