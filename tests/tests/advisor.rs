@@ -588,6 +588,7 @@ fn no_panic_on_odd_input() {
                 })
                 .functional_dependency(["c1"], ["c2"]),
         ],
+        ..Schema::default()
     };
     let advice = advisor::advise(&odd);
     assert!(advice.findings.iter().any(|f| f.code == "S004"));
@@ -667,4 +668,33 @@ fn docs_advisor_md_is_generated() {
 fn precision_and_recall_are_perfect_on_the_corpus() {
     let score = score();
     assert_eq!((score.precision(), score.recall()), (1.0, 1.0), "{score:?}");
+}
+
+#[test]
+fn index_features_are_respected() {
+    use schema_core::IndexMethod;
+    // A GIN index next to a B-tree unique on the same column serves other queries.
+    let gin = advise(&[table("docs")
+        .column(col("body", SqlType::Jsonb))
+        .unique(["body"])
+        .index(Index::on(["body"]).using(IndexMethod::Gin))]);
+    assert!(gin.findings.is_empty(), "{gin}");
+    // A GIN index does not serve a foreign key's lookups.
+    let fk = advise(&[
+        table("parents"),
+        table("children")
+            .column(col("parent_id", SqlType::BigInt))
+            .foreign_key(ForeignKey::to("parents", ["id"]).columns(["parent_id"]))
+            .index(Index::on(["parent_id"]).using(IndexMethod::Gin)),
+    ]);
+    let codes: Vec<&str> = fk.findings.iter().map(|f| f.code.as_str()).collect();
+    assert_eq!(codes, ["S202"]);
+    // An index with INCLUDE columns is not redundant with a longer one.
+    let include = advise(&[table("shops")
+        .column(text("region"))
+        .column(text("city"))
+        .column(text("name"))
+        .index(Index::on(["region"]).include(["name"]))
+        .index(Index::on(["region", "city"]))]);
+    assert!(include.findings.is_empty(), "{include}");
 }

@@ -4,7 +4,7 @@ use super::{
     DUPLICATE_INDEX, FK_WITHOUT_INDEX, Finding, MISSING_FK, NO_PRIMARY_KEY, PREFIX_INDEX,
     UNRELATED_TABLE,
 };
-use crate::{Schema, TableDef};
+use crate::{Index, IndexMethod, Schema, TableDef};
 
 /// A primary key, unique constraint or index: anything with ordered columns the engine indexes.
 struct Indexed<'a> {
@@ -13,6 +13,52 @@ struct Indexed<'a> {
     columns: &'a [String],
     unique: bool,
     predicate: Option<&'a str>,
+    /// The index, for what a constraint does not have (method, expressions, parts...).
+    index: Option<&'a Index>,
+}
+
+impl Indexed<'_> {
+    /// Whether it is a plain B-tree over its columns, usable for lookups by a leading prefix.
+    fn plain_btree(&self) -> bool {
+        self.index.is_none_or(|index| {
+            matches!(index.method, None | Some(IndexMethod::BTree)) && index.engines.is_empty()
+        })
+    }
+
+    /// Whether two entries index the same thing the same way.
+    fn same_as(&self, other: &Indexed) -> bool {
+        let extras = |ix: &Indexed| {
+            ix.index.map(|index| {
+                (
+                    index.expressions.clone(),
+                    index.method.unwrap_or(IndexMethod::BTree),
+                    index.parts.clone(),
+                    index.include.clone(),
+                    index.engines.clone(),
+                )
+            })
+        };
+        let plain = |ix: &Indexed| {
+            extras(ix).unwrap_or((
+                Vec::new(),
+                IndexMethod::BTree,
+                Default::default(),
+                Vec::new(),
+                Vec::new(),
+            ))
+        };
+        self.columns == other.columns
+            && self.predicate == other.predicate
+            && plain(self) == plain(other)
+    }
+
+    /// Whether this entry has nothing beyond its key columns (no expressions, parts or
+    /// INCLUDE), so a longer index with the same leading columns serves it fully.
+    fn bare(&self) -> bool {
+        self.index.is_none_or(|index| {
+            index.expressions.is_empty() && index.parts.is_empty() && index.include.is_empty()
+        })
+    }
 }
 
 fn indexed(table: &TableDef) -> Vec<Indexed<'_>> {
@@ -24,6 +70,7 @@ fn indexed(table: &TableDef) -> Vec<Indexed<'_>> {
             columns: &pk.columns,
             unique: true,
             predicate: None,
+            index: None,
         });
     }
     for unique in &table.uniques {
@@ -33,6 +80,7 @@ fn indexed(table: &TableDef) -> Vec<Indexed<'_>> {
             columns: &unique.columns,
             unique: true,
             predicate: None,
+            index: None,
         });
     }
     for index in &table.indexes {
@@ -46,6 +94,7 @@ fn indexed(table: &TableDef) -> Vec<Indexed<'_>> {
             columns: &index.columns,
             unique: index.unique,
             predicate: index.predicate.as_deref(),
+            index: Some(index),
         });
     }
     all
@@ -78,6 +127,7 @@ fn fk_without_index(table: &TableDef, found: &mut Vec<Finding>) {
         let n = fk.columns.len();
         let covered = all.iter().any(|ix| {
             ix.predicate.is_none()
+                && ix.plain_btree()
                 && ix.columns.len() >= n
                 && ix.columns[..n].iter().all(|c| fk.columns.contains(c))
         });
@@ -110,10 +160,7 @@ fn fk_without_index(table: &TableDef, found: &mut Vec<Finding>) {
 fn duplicate_and_prefix_indexes(table: &TableDef, found: &mut Vec<Finding>) {
     let all = indexed(table);
     for (i, ix) in all.iter().enumerate() {
-        if let Some(earlier) = all[..i]
-            .iter()
-            .find(|e| e.columns == ix.columns && e.predicate == ix.predicate)
-        {
+        if let Some(earlier) = all[..i].iter().find(|e| e.same_as(ix)) {
             found.push(
                 Finding::new(
                     &DUPLICATE_INDEX,
@@ -132,11 +179,12 @@ fn duplicate_and_prefix_indexes(table: &TableDef, found: &mut Vec<Finding>) {
             );
             continue;
         }
-        if ix.unique || ix.predicate.is_some() {
+        if ix.unique || ix.predicate.is_some() || !ix.plain_btree() || !ix.bare() {
             continue;
         }
         if let Some(longer) = all.iter().find(|other| {
             other.predicate.is_none()
+                && other.plain_btree()
                 && other.columns.len() > ix.columns.len()
                 && other.columns[..ix.columns.len()] == *ix.columns
         }) {

@@ -105,11 +105,8 @@ fn eav(table: &TableDef, found: &mut Vec<Finding>) {
         .iter()
         .find(|c| VALUE_NAMES.contains(&c.name.as_str()));
     let entity = table.columns.iter().find(|c| {
-        c.name.ends_with("_id")
-            && !table
-                .primary_key
-                .as_ref()
-                .is_some_and(|pk| pk.columns == [c.name.clone()])
+        let is_key = |pk: &crate::PrimaryKey| pk.columns.len() == 1 && pk.columns[0] == c.name;
+        c.name.ends_with("_id") && !table.primary_key.as_ref().is_some_and(is_key)
     });
     if let (Some(attribute), Some(value), Some(entity)) = (attribute, value, entity) {
         found.push(Finding::new(

@@ -173,7 +173,8 @@ fn allow_items(content: ParseStream) -> syn::Result<(Vec<Ident>, Option<Spanned<
 /// Field names separated by commas, up to `->` or the end.
 fn field_list(input: ParseStream, stop_at_arrow: bool) -> syn::Result<Vec<Ident>> {
     let mut idents = Vec::new();
-    while !input.is_empty() && !(stop_at_arrow && input.peek(Token![->])) {
+    let at_end = |input: ParseStream| input.is_empty() || (stop_at_arrow && input.peek(Token![->]));
+    while !at_end(input) {
         if input.peek(LitStr) {
             let lit: LitStr = input.parse()?;
             return Err(syn::Error::new_spanned(
@@ -191,7 +192,7 @@ fn field_list(input: ParseStream, stop_at_arrow: bool) -> syn::Result<Vec<Ident>
             ));
         }
         idents.push(input.call(Ident::parse_any)?);
-        if input.is_empty() || (stop_at_arrow && input.peek(Token![->])) {
+        if at_end(input) {
             break;
         }
         input.parse::<Token![,]>()?;
