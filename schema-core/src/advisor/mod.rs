@@ -106,6 +106,8 @@ macro_rules! catalog {
         rationale: $rationale:literal fix: $fix:literal example: $example:literal;)+) => {
         $(
             #[doc = concat!("`", $code, "` ", $name, ": ", $rationale)]
+            ///
+            #[doc = concat!("```\nlet rule = schema_core::advisor::", stringify!($konst), ";\nassert_eq!(rule.code, \"", $code, "\");\nassert_eq!(schema_core::advisor::rule(\"", $code, "\"), Some(&rule));\n```")]
             pub const $konst: Rule = Rule {
                 code: $code,
                 name: $name,
@@ -271,6 +273,10 @@ catalog! {
 }
 
 /// The identifier limit every engine accepts: PostgreSQL's 63 bytes, the smallest.
+///
+/// ```
+/// assert_eq!(schema_core::advisor::PORTABLE_IDENTIFIER_BYTES, 63);
+/// ```
 pub const PORTABLE_IDENTIFIER_BYTES: usize = 63;
 
 /// The rule with this code.
@@ -333,6 +339,11 @@ impl Finding {
     }
 
     /// `table` or `table.column`.
+    ///
+    /// ```
+    /// use schema_core::advisor::{Finding, NO_PRIMARY_KEY};
+    /// assert_eq!(Finding::new(&NO_PRIMARY_KEY, "t", None, "m").location(), "t");
+    /// ```
     pub fn location(&self) -> String {
         match &self.column {
             Some(column) => format!("{}.{column}", self.table),
@@ -399,6 +410,18 @@ pub struct Advice {
 
 impl Advice {
     /// The findings of at least `severity`.
+    ///
+    /// ```
+    /// use schema_core::advisor::{advise, Severity};
+    /// use schema_core::{Column, Schema, SqlType, TableDef};
+    /// let schema = Schema::builder()
+    ///     .table_def(TableDef::new("t").column(Column::new("id", SqlType::BigInt)).primary_key(["id"]))
+    ///     .build()
+    ///     .unwrap();
+    /// let advice = advise(&schema);
+    /// assert_eq!(advice.at_least(Severity::Info).count(), 1); // S404: no comment
+    /// assert_eq!(advice.at_least(Severity::Warning).count(), 0);
+    /// ```
     pub fn at_least(&self, severity: Severity) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(move |f| f.severity >= severity)
     }

@@ -9,6 +9,12 @@ use crate::TableDef;
 /// Words reserved (they must be quoted as names) in PostgreSQL, MySQL/MariaDB or SQLite — the
 /// union, since a portable name must be usable unquoted on all three. Sorted, for a binary
 /// search. Non-reserved keywords such as `name`, `status` or `action` are not listed.
+///
+/// ```
+/// use schema_core::advisor::RESERVED_WORDS;
+/// assert!(RESERVED_WORDS.contains(&"select"));
+/// assert!(!RESERVED_WORDS.contains(&"name"));
+/// ```
 pub const RESERVED_WORDS: &[&str] = &[
     "abort",
     "add",

@@ -7,6 +7,15 @@ use super::fd::{Attrs, Dep, Relation, SEARCH_LIMIT, next_combination};
 use crate::FunctionalDependency;
 
 /// A BCNF decomposition and the dependencies it cannot preserve.
+///
+/// ```
+/// use schema_core::advisor::normal_forms::Relation;
+/// use schema_core::FunctionalDependency as Fd;
+/// let r = Relation::new(["a", "b"], &[Fd::new(["a"], ["b"])]).unwrap();
+/// let bcnf = r.bcnf_decomposition();
+/// assert_eq!(bcnf.relations, [vec!["a", "b"]]);
+/// assert!(bcnf.lost.is_empty());
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bcnf {
     /// The relations, each a list of attributes in the original order.

@@ -7,9 +7,19 @@
 use crate::FunctionalDependency;
 
 /// The most attributes a [`Relation`] can have.
+///
+/// ```
+/// use schema_core::advisor::normal_forms::{Relation, MAX_ATTRIBUTES};
+/// let names: Vec<String> = (0..=MAX_ATTRIBUTES).map(|i| format!("c{i}")).collect();
+/// assert!(Relation::new(names, &[]).is_err());
+/// ```
 pub const MAX_ATTRIBUTES: usize = 128;
 
 /// The most subsets an exhaustive search examines before it gives up.
+///
+/// ```
+/// assert!(schema_core::advisor::normal_forms::SEARCH_LIMIT >= 1 << 16);
+/// ```
 pub const SEARCH_LIMIT: usize = 1 << 18;
 
 /// A set of attributes, as bits over [`Relation::attributes`].
@@ -76,11 +86,23 @@ impl Relation {
     }
 
     /// The attributes, in order.
+    ///
+    /// ```
+    /// let r = schema_core::advisor::normal_forms::Relation::new(["a", "b"], &[]).unwrap();
+    /// assert_eq!(r.attributes(), ["a", "b"]);
+    /// ```
     pub fn attributes(&self) -> &[String] {
         &self.names
     }
 
     /// The dependencies as given.
+    ///
+    /// ```
+    /// use schema_core::advisor::normal_forms::Relation;
+    /// use schema_core::FunctionalDependency as Fd;
+    /// let r = Relation::new(["a", "b"], &[Fd::new(["a"], ["b"])]).unwrap();
+    /// assert_eq!(r.dependencies()[0].to_string(), "a -> b");
+    /// ```
     pub fn dependencies(&self) -> Vec<FunctionalDependency> {
         self.deps.iter().map(|d| self.fd(*d)).collect()
     }

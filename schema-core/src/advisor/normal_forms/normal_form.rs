@@ -61,6 +61,12 @@ impl fmt::Display for Violation {
 }
 
 /// The normal-form analysis of a relation.
+///
+/// ```
+/// use schema_core::advisor::normal_forms::Relation;
+/// let analysis = Relation::new(["a"], &[]).unwrap().analyse();
+/// assert!(analysis.complete && analysis.violations.is_empty());
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Analysis {
     /// The candidate keys.
