@@ -83,6 +83,13 @@
 //!   `columns` and `references` (a Rust type with `#[derive(Table)]`) are required; without
 //!   `target(...)` the referenced table's primary key is used. The referencing fields' types must
 //!   match the referenced key's, each possibly wrapped in `Option`.
+//! - `allow(S101, S102, reason = "...")`: switches design-advisor rules off for the whole table
+//!   (`TableDef::allows`). The reason is required and must not be empty; codes are a capital
+//!   letter and three digits. Whether a code names a rule is checked by the advisor at build
+//!   time (the catalog lives in schema-core), with a did-you-mean. Repeatable.
+//! - `fd(zip -> city, state)`, `fd(street, city -> zip)`: a functional dependency for the
+//!   advisor's normal-form analysis (`TableDef::functional_dependencies`); both sides list
+//!   fields and may not be empty. Repeatable.
 //!
 //! ## Field attributes: `#[column(...)]`
 //!
@@ -116,6 +123,8 @@
 //!   `numeric(p, s)` (`decimal(...)` is the same), `json`, `jsonb`, `bytes`, or
 //!   `raw(postgres = "tsvector", mysql = "TEXT", sqlite = "TEXT")` with any non-empty subset of
 //!   the engines.
+//! - `allow(S104, reason = "...")`: switches design-advisor rules off for this column
+//!   (`Column::allows`); the same grammar as on the table. Repeatable.
 //!
 //! # `#[derive(SqlEnum)]`
 //!
