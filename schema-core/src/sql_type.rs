@@ -66,6 +66,19 @@ pub enum SqlType {
     Jsonb,
     /// An IPv4 or IPv6 address.
     Inet,
+    /// An IPv4 or IPv6 network (`10.0.0.0/8`).
+    Cidr,
+    /// A span of time (PostgreSQL `interval`).
+    Interval,
+    /// A full-text search document (PostgreSQL `tsvector`).
+    #[serde(rename = "tsvector")]
+    TsVector,
+    /// Text compared without regard to case (PostgreSQL `citext`, from the extension of that
+    /// name, which the PostgreSQL script creates).
+    #[serde(rename = "citext")]
+    CiText,
+    /// An array of values of one type (PostgreSQL `type[]`).
+    Array(Box<SqlType>),
     /// A closed set of string values.
     Enum(EnumType),
     /// Engine-specific type text, given per engine; an engine without an entry cannot render it.
@@ -91,8 +104,23 @@ impl SqlType {
     pub fn is_textual(&self) -> bool {
         matches!(
             self,
-            SqlType::Text | SqlType::Varchar(_) | SqlType::Char(_) | SqlType::Enum(_)
+            SqlType::Text
+                | SqlType::Varchar(_)
+                | SqlType::Char(_)
+                | SqlType::Enum(_)
+                | SqlType::CiText
         )
+    }
+
+    /// Whether this type or, for an array, its element type satisfies `test`.
+    ///
+    /// ```
+    /// use schema_core::SqlType;
+    /// let tags = SqlType::Array(Box::new(SqlType::CiText));
+    /// assert!(tags.uses(&|t| *t == SqlType::CiText));
+    /// ```
+    pub fn uses(&self, test: &dyn Fn(&SqlType) -> bool) -> bool {
+        test(self) || matches!(self, SqlType::Array(inner) if inner.uses(test))
     }
 }
 
@@ -126,6 +154,11 @@ impl fmt::Display for SqlType {
             SqlType::Json => f.write_str("json"),
             SqlType::Jsonb => f.write_str("jsonb"),
             SqlType::Inet => f.write_str("inet"),
+            SqlType::Cidr => f.write_str("cidr"),
+            SqlType::Interval => f.write_str("interval"),
+            SqlType::TsVector => f.write_str("tsvector"),
+            SqlType::CiText => f.write_str("citext"),
+            SqlType::Array(inner) => write!(f, "{inner}[]"),
             SqlType::Enum(e) => write!(f, "enum {}", e.name),
             SqlType::Raw(per_engine) => {
                 f.write_str("raw(")?;

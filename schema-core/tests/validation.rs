@@ -367,6 +367,45 @@ fn defaults_must_fit_the_column_type() {
 }
 
 #[test]
+fn numeric_defaults_must_be_in_the_type_range() {
+    let number = |n: &str| ColumnDefault::Value(Literal::Number(n.into()));
+    let table = id_table("t")
+        .column(Column::new("small", SqlType::SmallInt).default(ColumnDefault::int(40_000)))
+        .column(Column::new("int", SqlType::Integer).default(ColumnDefault::int(-3_000_000_000)))
+        .column(Column::new("big", SqlType::BigInt).default(number("99999999999999999999")))
+        .column(
+            Column::new(
+                "price",
+                SqlType::Decimal {
+                    precision: Some(4),
+                    scale: Some(2),
+                },
+            )
+            .default(number("123.4")),
+        )
+        .column(
+            Column::new(
+                "ok",
+                SqlType::Decimal {
+                    precision: Some(4),
+                    scale: Some(2),
+                },
+            )
+            .default(number("-12.34")),
+        )
+        .column(Column::new("edge", SqlType::SmallInt).default(ColumnDefault::int(-32_768)));
+    assert_eq!(
+        problems(vec![table]),
+        [
+            "error: table `t`, column `small`: default `40000` does not fit type `smallint`\n  help: `smallint` holds -32768 to 32767",
+            "error: table `t`, column `int`: default `-3000000000` does not fit type `integer`\n  help: `integer` holds -2147483648 to 2147483647",
+            "error: table `t`, column `big`: default `99999999999999999999` does not fit type `bigint`\n  help: `bigint` holds -9223372036854775808 to 9223372036854775807",
+            "error: table `t`, column `price`: default `123.4` does not fit type `decimal(4, 2)`\n  help: `decimal(4, 2)` holds at most 2 digit(s) before the point",
+        ]
+    );
+}
+
+#[test]
 fn type_parameters_must_make_sense() {
     let table = id_table("t")
         .column(Column::new("a", SqlType::Varchar(0)))

@@ -50,6 +50,7 @@ pub(crate) fn schema<D: Dialect + ?Sized>(dialect: &D, schema: &Schema) -> Vec<D
         }
         constraint_names(dialect, table, &mut found);
         keys(dialect, table, &mut found);
+        crate::key_length::check(dialect, table, &mut found);
         identity(dialect, table, &mut found);
         checks(dialect, table, &mut found);
         foreign_keys(dialect, table, &mut found);
@@ -304,7 +305,7 @@ fn keys<D: Dialect + ?Sized>(dialect: &D, table: &TableDef, found: &mut Vec<Diag
                     crate::types::column_type(dialect, &table.name, column).unwrap_or_default();
                 found.push(
                     Diagnostic::new(format!(
-                        "{what} uses this column, but {engine} cannot index a `{}` ({native}) column without a prefix length",
+                        "{what} uses this column, but {engine} cannot index a `{}` ({native}) column as a whole",
                         column.sql_type
                     ))
                     .table(&table.name)
@@ -312,6 +313,7 @@ fn keys<D: Dialect + ?Sized>(dialect: &D, table: &TableDef, found: &mut Vec<Diag
                     .engine(engine)
                     .help(match column.sql_type {
                         SqlType::Text => "give the column a bounded type, e.g. `#[column(varchar(255))]`",
+                        SqlType::Json => "use `jsonb` (it has equality and B-tree support), or key a bounded column derived from the document",
                         _ => "key a bounded column instead, e.g. a hash or code in `#[column(varchar(64))]`",
                     }),
                 );

@@ -417,6 +417,32 @@ pub trait Dialect: Sync {
         true
     }
 
+    /// The most bytes one index key may hold, if the engine limits it. Default: none.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert_eq!(schema_dialects::dialect(Engine::MySql).max_key_bytes(), Some(3072));
+    /// assert_eq!(schema_dialects::dialect(Engine::Postgres).max_key_bytes(), None);
+    /// ```
+    fn max_key_bytes(&self) -> Option<usize> {
+        None
+    }
+
+    /// The most bytes a value of `sql_type` takes in an index key (`prefix` characters or bytes
+    /// when the key part is a prefix), where [`max_key_bytes`](Dialect::max_key_bytes) applies.
+    /// `None` when unknown or unbounded. Default: none.
+    ///
+    /// ```
+    /// # use schema_core::{Engine, SqlType};
+    /// let mysql = schema_dialects::dialect(Engine::MySql);
+    /// assert_eq!(mysql.key_bytes(&SqlType::Varchar(320), None), Some(1280));
+    /// assert_eq!(mysql.key_bytes(&SqlType::Uuid, None), Some(16));
+    /// ```
+    fn key_bytes(&self, sql_type: &SqlType, prefix: Option<u32>) -> Option<usize> {
+        let _ = (sql_type, prefix);
+        None
+    }
+
     /// Where documentation comments go.
     ///
     /// ```

@@ -42,6 +42,11 @@ fn logical_types() -> Vec<(&'static str, SqlType)> {
         ("json", SqlType::Json),
         ("jsonb", SqlType::Jsonb),
         ("inet", SqlType::Inet),
+        ("cidr", SqlType::Cidr),
+        ("interval", SqlType::Interval),
+        ("tsvector", SqlType::TsVector),
+        ("citext", SqlType::CiText),
+        ("integer[]", SqlType::Array(Box::new(SqlType::Integer))),
         (
             "enum status (a, b)",
             SqlType::Enum(EnumType::new("status", ["a", "b"])),
@@ -64,6 +69,10 @@ pub fn type_mapping_markdown() -> String {
         let _ = write!(out, "| {name} |");
         for engine in Engine::ALL {
             let dialect = dialect(engine);
+            if dialect.type_problem(&sql_type).is_some() {
+                out.push_str(" error |");
+                continue;
+            }
             let _ = write!(out, " `{}`", dialect.type_name(&sql_type));
             if let Some(check) = dialect.type_check("c", &sql_type, false) {
                 let _ = write!(out, " CHECK `{check}`");

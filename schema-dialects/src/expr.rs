@@ -87,58 +87,59 @@ pub(crate) fn check<D: Dialect + ?Sized>(
         .collect()
 }
 
-/// `sql` as written into the script: unchanged, except that where decimals are stored as text
-/// (SQLite) every reference to a decimal column becomes `CAST(<reference> AS NUMERIC)`, so
-/// comparisons are numeric (`'50.00' <= 100` is false as text). Only the references are replaced,
-/// found by their source spans; the rest of the text is kept byte for byte.
+/// `sql` as written into the script: every reference to a column of `table` is replaced by the
+/// column's name quoted for the engine, so one expression means the same on every engine (a
+/// column named `user` or `order` stays a column, not `CURRENT_USER` or a syntax error; double
+/// quotes would be a string on MySQL). Where decimals are stored as text (SQLite) a decimal
+/// column's reference becomes `CAST(<column> AS NUMERIC)`, so comparisons are numeric
+/// (`'50.00' <= 100` is false as text). Only the references are replaced, found by their source
+/// spans; the rest of the text is kept byte for byte.
 pub(crate) fn as_written<D: Dialect + ?Sized>(dialect: &D, table: &TableDef, sql: &str) -> String {
-    if !dialect.stores_decimal_as_text()
-        || !table
-            .columns
-            .iter()
-            .any(|c| matches!(c.sql_type, schema_core::SqlType::Decimal { .. }))
-    {
-        return sql.to_string();
-    }
     let Ok(expr) = parse(dialect, sql) else {
         return sql.to_string();
     };
-    let mut ranges = Vec::new();
+    let mut replacements = Vec::new();
     let _ = visit_expressions(&expr, |e| {
         let parts: &[Ident] = match e {
             Expr::Identifier(ident) => std::slice::from_ref(ident),
             Expr::CompoundIdentifier(parts) => parts,
             _ => return ControlFlow::<()>::Continue(()),
         };
-        let decimal = parts.last().and_then(|last| {
+        let column = parts.last().and_then(|last| {
             table
                 .columns
                 .iter()
                 .find(|c| matches(dialect, last, &c.name))
         });
-        if let (Some(column), Some(first), Some(last)) = (decimal, parts.first(), parts.last())
-            && matches!(column.sql_type, schema_core::SqlType::Decimal { .. })
-            && (parts.len() == 1 || matches(dialect, first, &table.name))
+        if let (Some(column), Some(first), Some(last)) = (column, parts.first(), parts.last())
+            && (parts.len() == 1 || (parts.len() == 2 && matches(dialect, first, &table.name)))
         {
             let start = byte_offset(sql, first.span.start.line, first.span.start.column);
             let end = byte_offset(sql, last.span.end.line, last.span.end.column);
+            let quoted = crate::quote::identifier(dialect, &column.name);
+            let written = if dialect.stores_decimal_as_text()
+                && matches!(column.sql_type, schema_core::SqlType::Decimal { .. })
+            {
+                format!("CAST({quoted} AS NUMERIC)")
+            } else {
+                quoted
+            };
             if let (Some(start), Some(end)) = (start, end) {
-                ranges.push((start, end));
+                replacements.push((start, end, written));
             }
         }
         ControlFlow::<()>::Continue(())
     });
-    ranges.sort_unstable();
-    ranges.dedup();
+    replacements.sort_unstable();
+    replacements.dedup();
     let mut out = sql.to_string();
-    for (start, end) in ranges.into_iter().rev() {
+    for (start, end, written) in replacements.into_iter().rev() {
         if start < end
             && end <= out.len()
             && out.is_char_boundary(start)
             && out.is_char_boundary(end)
         {
-            let reference = out[start..end].to_string();
-            out.replace_range(start..end, &format!("CAST({reference} AS NUMERIC)"));
+            out.replace_range(start..end, &written);
         }
     }
     out
@@ -500,7 +501,7 @@ mod tests {
     }
 
     #[test]
-    fn sqlite_compares_decimal_columns_as_numbers() {
+    fn columns_are_quoted_per_engine_and_sqlite_compares_decimals_as_numbers() {
         let table = TableDef::new("t")
             .column(Column::new(
                 "crédit",
@@ -509,17 +510,24 @@ mod tests {
                     scale: None,
                 },
             ))
-            .column(Column::new("n", SqlType::Integer));
+            .column(Column::new("n", SqlType::Integer))
+            .column(Column::new("user", SqlType::Text));
         let written = |engine, sql| as_written(dialect(engine), &table, sql);
         assert_eq!(
             written(
                 Engine::Sqlite,
                 "\"crédit\" <= 100 AND n > 0 AND\n t.crédit >= 0"
             ),
-            "CAST(\"crédit\" AS NUMERIC) <= 100 AND n > 0 AND\n CAST(t.crédit AS NUMERIC) >= 0"
+            "CAST(\"crédit\" AS NUMERIC) <= 100 AND \"n\" > 0 AND\n CAST(\"crédit\" AS NUMERIC) >= 0"
         );
-        assert_eq!(written(Engine::Postgres, "crédit <= 100"), "crédit <= 100");
-        assert_eq!(written(Engine::Sqlite, "n > 0"), "n > 0");
+        assert_eq!(
+            written(Engine::Postgres, "crédit <= 100"),
+            "\"crédit\" <= 100"
+        );
+        assert_eq!(
+            written(Engine::MySql, "n > 0 AND lower(user) = 'x'"),
+            "`n` > 0 AND lower(`user`) = 'x'"
+        );
     }
 
     #[test]

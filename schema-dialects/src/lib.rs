@@ -38,6 +38,7 @@ pub mod dictionary;
 pub mod docs;
 mod expr;
 mod features;
+mod key_length;
 mod mysql;
 mod order;
 mod postgres;

@@ -106,6 +106,43 @@ impl Dialect for MySql {
         )
     }
 
+    /// InnoDB with DYNAMIC rows (the default): 3072 bytes.
+    fn max_key_bytes(&self) -> Option<usize> {
+        Some(3072)
+    }
+
+    /// InnoDB key widths; utf8mb4 reserves 4 bytes per character.
+    fn key_bytes(&self, sql_type: &SqlType, prefix: Option<u32>) -> Option<usize> {
+        const UTF8MB4: usize = 4;
+        if let Some(prefix) = prefix {
+            let per_unit = if matches!(sql_type, SqlType::Bytes) {
+                1
+            } else {
+                UTF8MB4
+            };
+            return Some(prefix as usize * per_unit);
+        }
+        Some(match sql_type {
+            SqlType::Boolean => 1,
+            SqlType::SmallInt => 2,
+            SqlType::Integer | SqlType::Real => 4,
+            SqlType::BigInt | SqlType::Double => 8,
+            SqlType::Decimal { precision, scale } => decimal_bytes(
+                precision.unwrap_or(65),
+                scale.unwrap_or(if precision.is_some() { 0 } else { 30 }),
+            ),
+            SqlType::Varchar(n) | SqlType::Char(n) => *n as usize * UTF8MB4,
+            SqlType::Uuid => 16,
+            SqlType::Date => 3,
+            SqlType::Time => 6,
+            SqlType::Timestamp | SqlType::TimestampTz => 8,
+            SqlType::Inet => 45 * UTF8MB4,
+            SqlType::Enum(e) if e.values.len() > 255 => 2,
+            SqlType::Enum(_) => 1,
+            _ => return None,
+        })
+    }
+
     fn comment_style(&self) -> CommentStyle {
         CommentStyle::Inline
     }
@@ -237,4 +274,12 @@ impl Dialect for MySql {
         }
         options
     }
+}
+
+/// Bytes of a MySQL `DECIMAL(p, s)`: 4 bytes per 9 digits, on each side of the point, plus the
+/// leftover digits' bytes.
+fn decimal_bytes(precision: u16, scale: u16) -> usize {
+    const LEFTOVER: [usize; 10] = [0, 1, 1, 2, 2, 3, 3, 4, 4, 4];
+    let side = |digits: usize| digits / 9 * 4 + LEFTOVER[digits % 9];
+    side(usize::from(precision.saturating_sub(scale))) + side(usize::from(scale))
 }

@@ -47,6 +47,11 @@ impl Dialect for Postgres {
         IdentityStyle::Generated
     }
 
+    /// `json` has no equality operator, so no B-tree (or hash, or GIN) operator class.
+    fn can_be_key(&self, sql_type: &SqlType) -> bool {
+        *sql_type != SqlType::Json
+    }
+
     fn supports_index_method(&self, method: IndexMethod) -> bool {
         method != IndexMethod::FullText
     }

@@ -94,6 +94,9 @@ impl Dialect for Sqlite {
             SqlType::Raw(per_engine) => {
                 per_engine.get(&Engine::Sqlite).cloned().unwrap_or_default()
             }
+            SqlType::CiText => "TEXT COLLATE NOCASE".into(),
+            // Refused by `type_problem`.
+            SqlType::Interval | SqlType::TsVector | SqlType::Array(_) => String::new(),
             SqlType::Decimal { .. }
             | SqlType::Text
             | SqlType::Varchar(_)
@@ -105,6 +108,7 @@ impl Dialect for Sqlite {
             | SqlType::Json
             | SqlType::Jsonb
             | SqlType::Inet
+            | SqlType::Cidr
             | SqlType::Enum(_) => "TEXT".into(),
         }
     }
@@ -158,6 +162,25 @@ impl Dialect for Sqlite {
             _ => return None,
         };
         Some(check)
+    }
+
+    fn type_problem(&self, sql_type: &SqlType) -> Option<(String, String)> {
+        let (message, help) = match sql_type {
+            SqlType::Interval => (
+                "SQLite has no interval type".to_string(),
+                "store the duration as a count, e.g. seconds in an i64",
+            ),
+            SqlType::TsVector => (
+                "SQLite has no tsvector type".to_string(),
+                "full-text search in SQLite is an FTS5 virtual table, which this library does not write",
+            ),
+            SqlType::Array(_) => (
+                format!("SQLite has no array types (`{sql_type}`)"),
+                "store the list as `#[column(json)]`",
+            ),
+            _ => return None,
+        };
+        Some((message, help.to_string()))
     }
 
     fn bool_literal(&self, value: bool) -> &'static str {

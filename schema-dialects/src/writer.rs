@@ -42,7 +42,11 @@ pub(crate) fn render<D: Dialect + ?Sized>(
     let mut statements = dialect.prologue();
     let mut problems = Vec::new();
     if dialect.supports_extensions() {
-        for extension in &schema.extensions {
+        let mut extensions = schema.extensions.clone();
+        extensions.extend(dialect.required_extensions(schema));
+        extensions.sort();
+        extensions.dedup();
+        for extension in &extensions {
             statements.push(format!(
                 "CREATE EXTENSION IF NOT EXISTS {}",
                 identifier(dialect, extension)

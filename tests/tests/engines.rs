@@ -25,6 +25,10 @@ mod exclusion;
 mod fixtures;
 #[path = "engines/index_features.rs"]
 mod index_features;
+#[path = "engines/key_length.rs"]
+mod key_length;
+#[path = "engines/pg_types.rs"]
+mod pg_types;
 #[path = "engines/relations.rs"]
 mod relations;
 #[path = "engines/scripts.rs"]

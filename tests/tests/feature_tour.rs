@@ -18,9 +18,21 @@ fn groups() -> Vec<(&'static str, Schema, Vec<Engine>)> {
     let build = |b: SchemaBuilder| b.build().unwrap_or_else(|e| panic!("{e}"));
     vec![
         ("db", build(tour::schema()), Engine::ALL.to_vec()),
-        ("db/postgres-only", build(tour::postgres_schema()), vec![Engine::Postgres]),
-        ("db/deferrable", build(tour::deferrable_schema()), vec![Engine::Postgres, Engine::Sqlite]),
-        ("db/virtual", build(tour::virtual_schema()), vec![Engine::MySql, Engine::Sqlite]),
+        (
+            "db/postgres-only",
+            build(tour::postgres_schema()),
+            vec![Engine::Postgres],
+        ),
+        (
+            "db/deferrable",
+            build(tour::deferrable_schema()),
+            vec![Engine::Postgres, Engine::Sqlite],
+        ),
+        (
+            "db/virtual",
+            build(tour::virtual_schema()),
+            vec![Engine::MySql, Engine::Sqlite],
+        ),
     ]
 }
 
@@ -43,7 +55,11 @@ fn committed_scripts_are_what_the_writers_produce() {
                 "examples/feature-tour/{dir}/{}.sql is stale: run `cargo build -p feature-tour` and commit it",
                 engine.key()
             );
-            let name = format!("feature_tour_{}_{}", dir.replace(['/', '-'], "_"), engine.key());
+            let name = format!(
+                "feature_tour_{}_{}",
+                dir.replace(['/', '-'], "_"),
+                engine.key()
+            );
             insta::assert_snapshot!(name, rendered);
         }
     }
@@ -91,14 +107,25 @@ fn every_engine_runs_the_tour_and_enforces_what_it_has() {
         let message = db.reject("INSERT INTO guests (email) VALUES ('ADA@example.org')");
         assert!(!message.is_empty(), "{engine}");
         db.run(&booking(1, 1, 1, 4));
-        assert_eq!(db.value("SELECT total_cents FROM bookings").as_deref(), Some("27000"), "{engine}");
+        assert_eq!(
+            db.value("SELECT total_cents FROM bookings").as_deref(),
+            Some("27000"),
+            "{engine}"
+        );
         // Names sort as people read them on every engine.
-        assert_eq!(db.column("SELECT name FROM rooms ORDER BY name"), ["azure", "Blue"], "{engine}");
+        assert_eq!(
+            db.column("SELECT name FROM rooms ORDER BY name"),
+            ["azure", "Blue"],
+            "{engine}"
+        );
         let overlap = db.execute(&booking(2, 1, 3, 5));
         match engine {
             Engine::Postgres => {
                 let message = overlap.unwrap_err();
-                assert!(message.contains("bookings_room_id_tstzrange_starts_at_ends_at_excl"), "{message}");
+                assert!(
+                    message.contains("bookings_room_id_tstzrange_starts_at_ends_at_excl"),
+                    "{message}"
+                );
             }
             // Skipped on purpose there: the script says so.
             _ => overlap.unwrap(),
@@ -110,11 +137,21 @@ fn every_engine_runs_the_tour_and_enforces_what_it_has() {
 fn the_postgres_only_group_refuses_a_partial_ledger_key() {
     for mut db in applied("db/postgres-only") {
         db.run("INSERT INTO booking_keys (id, room_id) VALUES (1, 1)");
-        db.run("INSERT INTO ledger (room_id, booking_id) VALUES (1, 1)");
-        db.run("INSERT INTO ledger (room_id, booking_id) VALUES (NULL, NULL)");
-        db.reject("INSERT INTO ledger (room_id, booking_id) VALUES (NULL, 1)");
+        db.run("INSERT INTO ledger (tags, room_id, booking_id) VALUES ('{}', 1, 1)");
+        db.run("INSERT INTO ledger (tags, room_id, booking_id) VALUES ('{}', NULL, NULL)");
+        db.reject("INSERT INTO ledger (tags, room_id, booking_id) VALUES ('{}', NULL, 1)");
         // NULLS NOT DISTINCT: a second (1, NULL) reference is a duplicate.
-        db.reject("INSERT INTO ledger (room_id, booking_id) VALUES (1, 1)");
+        db.reject("INSERT INTO ledger (tags, room_id, booking_id) VALUES ('{}', 1, 1)");
+        // The PostgreSQL types: an array, an interval, a network, a search document.
+        db.run(
+            "INSERT INTO ledger (tags, external_ref, grace, source_network, search) VALUES \
+             (ARRAY['refund', 'late'], 'r-1', '3 days', '192.168.0.0/16', to_tsvector('english', 'late refund'))",
+        );
+        let hit = db.value(
+            "SELECT COUNT(*) FROM ledger WHERE 'late' = ANY(tags) AND grace > interval '2 days' \
+             AND '192.168.4.2'::inet << source_network AND search @@ to_tsquery('english', 'refunds')",
+        );
+        assert_eq!(hit.as_deref(), Some("1"));
     }
 }
 
@@ -125,7 +162,9 @@ fn a_tour_goes_in_backwards_inside_one_transaction() {
             "BEGIN; INSERT INTO tour_stops (id, next_stop, title) VALUES (1, 2, 'Lobby'); \
              INSERT INTO tour_stops (id, next_stop, title) VALUES (2, NULL, 'Roof'); COMMIT",
         );
-        db.reject("BEGIN; INSERT INTO tour_stops (id, next_stop, title) VALUES (3, 9, 'Nowhere'); COMMIT");
+        db.reject(
+            "BEGIN; INSERT INTO tour_stops (id, next_stop, title) VALUES (3, 9, 'Nowhere'); COMMIT",
+        );
         db.execute("ROLLBACK").ok();
     }
 }

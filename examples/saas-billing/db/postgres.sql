@@ -15,8 +15,8 @@ CREATE TABLE "plans" (
   "active" boolean NOT NULL DEFAULT TRUE,
   CONSTRAINT "plans_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "plans_code_key" UNIQUE ("code"),
-  CONSTRAINT "plans_monthly_price_cents_check" CHECK (monthly_price_cents >= 0),
-  CONSTRAINT "plans_currency_check" CHECK (currency = upper(currency))
+  CONSTRAINT "plans_monthly_price_cents_check" CHECK ("monthly_price_cents" >= 0),
+  CONSTRAINT "plans_currency_check" CHECK ("currency" = upper("currency"))
 );
 
 CREATE TABLE "tenants" (
@@ -27,7 +27,7 @@ CREATE TABLE "tenants" (
   "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   CONSTRAINT "tenants_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "tenants_slug_key" UNIQUE ("slug"),
-  CONSTRAINT "tenants_slug_length" CHECK (length(slug) BETWEEN 3 AND 63),
+  CONSTRAINT "tenants_slug_length" CHECK (length("slug") BETWEEN 3 AND 63),
   CONSTRAINT "tenants_parent_tenant_id_fkey" FOREIGN KEY ("parent_tenant_id") REFERENCES "tenants" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION
 );
 
@@ -38,7 +38,7 @@ CREATE TABLE "tax_rates" (
   "rate" numeric(6,4) NOT NULL,
   CONSTRAINT "tax_rates_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "tax_rates_tenant_id_name_key" UNIQUE ("tenant_id", "name"),
-  CONSTRAINT "tax_rates_rate_check" CHECK (rate >= 0 AND rate < 1),
+  CONSTRAINT "tax_rates_rate_check" CHECK ("rate" >= 0 AND "rate" < 1),
   CONSTRAINT "tax_rates_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE ON UPDATE NO ACTION
 );
 
@@ -49,7 +49,7 @@ CREATE TABLE "users" (
   "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   CONSTRAINT "users_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "users_email_key" UNIQUE ("email"),
-  CONSTRAINT "users_email_check" CHECK (email = lower(email))
+  CONSTRAINT "users_email_check" CHECK ("email" = lower("email"))
 );
 
 CREATE TABLE "api_keys" (
@@ -62,7 +62,7 @@ CREATE TABLE "api_keys" (
   "revoked_at" timestamptz,
   CONSTRAINT "api_keys_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "api_keys_prefix_key" UNIQUE ("prefix"),
-  CONSTRAINT "api_keys_secret_hash_check" CHECK (length(secret_hash) = 32),
+  CONSTRAINT "api_keys_secret_hash_check" CHECK (length("secret_hash") = 32),
   CONSTRAINT "api_keys_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE ON UPDATE NO ACTION,
   CONSTRAINT "api_keys_created_by_fkey" FOREIGN KEY ("created_by") REFERENCES "users" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION
 );
@@ -104,9 +104,9 @@ CREATE TABLE "invoices" (
   "paid_at" timestamptz,
   CONSTRAINT "invoices_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "invoices_tenant_id_number_key" UNIQUE ("tenant_id", "number"),
-  CONSTRAINT "invoices_number_check" CHECK (number > 0),
-  CONSTRAINT "invoices_total_nonnegative" CHECK (total_cents >= 0),
-  CONSTRAINT "invoices_due_after_issue" CHECK (due_at >= issued_at),
+  CONSTRAINT "invoices_number_check" CHECK ("number" > 0),
+  CONSTRAINT "invoices_total_nonnegative" CHECK ("total_cents" >= 0),
+  CONSTRAINT "invoices_due_after_issue" CHECK ("due_at" >= "issued_at"),
   CONSTRAINT "invoices_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE ON UPDATE NO ACTION
 );
 
@@ -119,9 +119,9 @@ CREATE TABLE "invoice_lines" (
   "amount_cents" bigint NOT NULL,
   "tax_rate_id" bigint,
   CONSTRAINT "invoice_lines_pkey" PRIMARY KEY ("invoice_id", "line_no"),
-  CONSTRAINT "invoice_lines_line_no_check" CHECK (line_no > 0),
-  CONSTRAINT "invoice_lines_quantity_check" CHECK (quantity > 0),
-  CONSTRAINT "invoice_lines_amount" CHECK (amount_cents = quantity * unit_price_cents),
+  CONSTRAINT "invoice_lines_line_no_check" CHECK ("line_no" > 0),
+  CONSTRAINT "invoice_lines_quantity_check" CHECK ("quantity" > 0),
+  CONSTRAINT "invoice_lines_amount" CHECK ("amount_cents" = "quantity" * "unit_price_cents"),
   CONSTRAINT "invoice_lines_invoice_id_fkey" FOREIGN KEY ("invoice_id") REFERENCES "invoices" ("id") ON DELETE CASCADE ON UPDATE NO ACTION,
   CONSTRAINT "invoice_lines_tax_rate_id_fkey" FOREIGN KEY ("tax_rate_id") REFERENCES "tax_rates" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION
 );
@@ -135,7 +135,7 @@ CREATE TABLE "payments" (
   "received_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   CONSTRAINT "payments_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "payments_provider_ref_key" UNIQUE ("provider_ref"),
-  CONSTRAINT "payments_amount_cents_check" CHECK (amount_cents > 0),
+  CONSTRAINT "payments_amount_cents_check" CHECK ("amount_cents" > 0),
   CONSTRAINT "payments_invoice_id_fkey" FOREIGN KEY ("invoice_id") REFERENCES "invoices" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION
 );
 
@@ -148,7 +148,7 @@ CREATE TABLE "subscriptions" (
   "started_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "canceled_at" timestamptz,
   CONSTRAINT "subscriptions_pkey" PRIMARY KEY ("id"),
-  CONSTRAINT "subscriptions_canceled_after_start" CHECK (canceled_at IS NULL OR canceled_at >= started_at),
+  CONSTRAINT "subscriptions_canceled_after_start" CHECK ("canceled_at" IS NULL OR "canceled_at" >= "started_at"),
   CONSTRAINT "subscriptions_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE ON UPDATE NO ACTION,
   CONSTRAINT "subscriptions_plan_id_fkey" FOREIGN KEY ("plan_id") REFERENCES "plans" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION,
   CONSTRAINT "subscriptions_latest_invoice_id_fkey" FOREIGN KEY ("latest_invoice_id") REFERENCES "invoices" ("id") ON DELETE SET NULL ON UPDATE NO ACTION

@@ -12,8 +12,8 @@ CREATE TABLE "plans" (
   "currency" TEXT NOT NULL CHECK (length("currency") <= 3),
   "active" INTEGER NOT NULL DEFAULT 1 CHECK ("active" IN (0, 1)),
   CONSTRAINT "plans_code_key" UNIQUE ("code"),
-  CONSTRAINT "plans_monthly_price_cents_check" CHECK (monthly_price_cents >= 0),
-  CONSTRAINT "plans_currency_check" CHECK (currency = upper(currency))
+  CONSTRAINT "plans_monthly_price_cents_check" CHECK ("monthly_price_cents" >= 0),
+  CONSTRAINT "plans_currency_check" CHECK ("currency" = upper("currency"))
 ) STRICT;
 
 CREATE TABLE "tenants" (
@@ -28,7 +28,7 @@ CREATE TABLE "tenants" (
   "created_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK ("created_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("created_at") IS NOT NULL),
   CONSTRAINT "tenants_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "tenants_slug_key" UNIQUE ("slug"),
-  CONSTRAINT "tenants_slug_length" CHECK (length(slug) BETWEEN 3 AND 63),
+  CONSTRAINT "tenants_slug_length" CHECK (length("slug") BETWEEN 3 AND 63),
   CONSTRAINT "tenants_parent_tenant_id_fkey" FOREIGN KEY ("parent_tenant_id") REFERENCES "tenants" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION
 ) STRICT;
 
@@ -40,7 +40,7 @@ CREATE TABLE "tax_rates" (
   -- A fraction: 0.2000 is 20 %.
   "rate" TEXT NOT NULL CHECK ("rate" GLOB '*[0-9]*' AND "rate" NOT GLOB '*[^0-9.+-]*' AND "rate" NOT GLOB '*.*.*' AND "rate" NOT GLOB '?*[+-]*'),
   CONSTRAINT "tax_rates_tenant_id_name_key" UNIQUE ("tenant_id", "name"),
-  CONSTRAINT "tax_rates_rate_check" CHECK (CAST(rate AS NUMERIC) >= 0 AND CAST(rate AS NUMERIC) < 1),
+  CONSTRAINT "tax_rates_rate_check" CHECK (CAST("rate" AS NUMERIC) >= 0 AND CAST("rate" AS NUMERIC) < 1),
   CONSTRAINT "tax_rates_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE ON UPDATE NO ACTION
 ) STRICT;
 
@@ -52,7 +52,7 @@ CREATE TABLE "users" (
   "display_name" TEXT NOT NULL CHECK (length("display_name") <= 120),
   "created_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK ("created_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("created_at") IS NOT NULL),
   CONSTRAINT "users_email_key" UNIQUE ("email"),
-  CONSTRAINT "users_email_check" CHECK (email = lower(email))
+  CONSTRAINT "users_email_check" CHECK ("email" = lower("email"))
 ) STRICT;
 
 CREATE TABLE "api_keys" (
@@ -67,7 +67,7 @@ CREATE TABLE "api_keys" (
   "last_used_at" TEXT CHECK ("last_used_at" IS NULL OR ("last_used_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("last_used_at") IS NOT NULL)),
   "revoked_at" TEXT CHECK ("revoked_at" IS NULL OR ("revoked_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("revoked_at") IS NOT NULL)),
   CONSTRAINT "api_keys_prefix_key" UNIQUE ("prefix"),
-  CONSTRAINT "api_keys_secret_hash_check" CHECK (length(secret_hash) = 32),
+  CONSTRAINT "api_keys_secret_hash_check" CHECK (length("secret_hash") = 32),
   CONSTRAINT "api_keys_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE ON UPDATE NO ACTION,
   CONSTRAINT "api_keys_created_by_fkey" FOREIGN KEY ("created_by") REFERENCES "users" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION
 ) STRICT;
@@ -114,9 +114,9 @@ CREATE TABLE "invoices" (
   "due_at" TEXT NOT NULL CHECK ("due_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("due_at") IS NOT NULL),
   "paid_at" TEXT CHECK ("paid_at" IS NULL OR ("paid_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("paid_at") IS NOT NULL)),
   CONSTRAINT "invoices_tenant_id_number_key" UNIQUE ("tenant_id", "number"),
-  CONSTRAINT "invoices_number_check" CHECK (number > 0),
-  CONSTRAINT "invoices_total_nonnegative" CHECK (total_cents >= 0),
-  CONSTRAINT "invoices_due_after_issue" CHECK (due_at >= issued_at),
+  CONSTRAINT "invoices_number_check" CHECK ("number" > 0),
+  CONSTRAINT "invoices_total_nonnegative" CHECK ("total_cents" >= 0),
+  CONSTRAINT "invoices_due_after_issue" CHECK ("due_at" >= "issued_at"),
   CONSTRAINT "invoices_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE ON UPDATE NO ACTION,
   CONSTRAINT "invoices_subscription_id_fkey" FOREIGN KEY ("subscription_id") REFERENCES "subscriptions" ("id") ON DELETE SET NULL ON UPDATE NO ACTION
 ) STRICT;
@@ -132,9 +132,9 @@ CREATE TABLE "invoice_lines" (
   "amount_cents" INTEGER NOT NULL,
   "tax_rate_id" INTEGER,
   CONSTRAINT "invoice_lines_pkey" PRIMARY KEY ("invoice_id", "line_no"),
-  CONSTRAINT "invoice_lines_line_no_check" CHECK (line_no > 0),
-  CONSTRAINT "invoice_lines_quantity_check" CHECK (quantity > 0),
-  CONSTRAINT "invoice_lines_amount" CHECK (amount_cents = quantity * unit_price_cents),
+  CONSTRAINT "invoice_lines_line_no_check" CHECK ("line_no" > 0),
+  CONSTRAINT "invoice_lines_quantity_check" CHECK ("quantity" > 0),
+  CONSTRAINT "invoice_lines_amount" CHECK ("amount_cents" = "quantity" * "unit_price_cents"),
   CONSTRAINT "invoice_lines_invoice_id_fkey" FOREIGN KEY ("invoice_id") REFERENCES "invoices" ("id") ON DELETE CASCADE ON UPDATE NO ACTION,
   CONSTRAINT "invoice_lines_tax_rate_id_fkey" FOREIGN KEY ("tax_rate_id") REFERENCES "tax_rates" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION
 ) STRICT;
@@ -149,7 +149,7 @@ CREATE TABLE "payments" (
   "provider_ref" TEXT NOT NULL CHECK (length("provider_ref") <= 64),
   "received_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK ("received_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("received_at") IS NOT NULL),
   CONSTRAINT "payments_provider_ref_key" UNIQUE ("provider_ref"),
-  CONSTRAINT "payments_amount_cents_check" CHECK (amount_cents > 0),
+  CONSTRAINT "payments_amount_cents_check" CHECK ("amount_cents" > 0),
   CONSTRAINT "payments_invoice_id_fkey" FOREIGN KEY ("invoice_id") REFERENCES "invoices" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION
 ) STRICT;
 
@@ -163,7 +163,7 @@ CREATE TABLE "subscriptions" (
   "latest_invoice_id" INTEGER,
   "started_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK ("started_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("started_at") IS NOT NULL),
   "canceled_at" TEXT CHECK ("canceled_at" IS NULL OR ("canceled_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("canceled_at") IS NOT NULL)),
-  CONSTRAINT "subscriptions_canceled_after_start" CHECK (canceled_at IS NULL OR canceled_at >= started_at),
+  CONSTRAINT "subscriptions_canceled_after_start" CHECK ("canceled_at" IS NULL OR "canceled_at" >= "started_at"),
   CONSTRAINT "subscriptions_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE ON UPDATE NO ACTION,
   CONSTRAINT "subscriptions_plan_id_fkey" FOREIGN KEY ("plan_id") REFERENCES "plans" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION,
   CONSTRAINT "subscriptions_latest_invoice_id_fkey" FOREIGN KEY ("latest_invoice_id") REFERENCES "invoices" ("id") ON DELETE SET NULL ON UPDATE NO ACTION

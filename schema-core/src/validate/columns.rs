@@ -109,6 +109,12 @@ fn default_fits(
 ) {
     let ty = &column.sql_type;
     let mismatch = |what: &str| problem(format!("default {what} does not fit type `{ty}`"));
+    if let ColumnDefault::Value(literal @ (Literal::Int(_) | Literal::Number(_))) = default
+        && let Some(range) = out_of_range(ty, literal)
+    {
+        found.push(mismatch(&literal_text(literal)).help(range));
+        return;
+    }
     match default {
         ColumnDefault::Value(Literal::Bool(_)) if *ty != SqlType::Boolean => {
             found.push(mismatch("boolean"))
@@ -161,5 +167,55 @@ fn text_default(
             problem(format!("default `{text}` is longer than {n} characters")),
         ),
         _ => {}
+    }
+}
+
+fn literal_text(literal: &Literal) -> String {
+    match literal {
+        Literal::Int(n) => format!("`{n}`"),
+        Literal::Number(n) => format!("`{n}`"),
+        Literal::Bool(b) => format!("`{b}`"),
+        Literal::Text(t) => format!("`{t}`"),
+    }
+}
+
+/// Why a numeric default cannot be stored in `ty`, if it cannot: engines refuse a default out of
+/// the type's range (MySQL: "Invalid default value"; PostgreSQL: "out of range").
+fn out_of_range(ty: &SqlType, literal: &Literal) -> Option<String> {
+    let text = match literal {
+        Literal::Int(n) => n.to_string(),
+        Literal::Number(n) => n.trim().to_string(),
+        _ => return None,
+    };
+    let integer_range = |min: i64, max: i64| {
+        let fits = text.parse::<i64>().is_ok_and(|n| (min..=max).contains(&n));
+        (!fits).then(|| format!("`{ty}` holds {min} to {max}"))
+    };
+    let fractional = text.contains(['.', 'e', 'E']);
+    match ty {
+        // A fraction on an integer column is reported as a mismatch, not a range.
+        _ if ty.is_integer() && fractional => None,
+        SqlType::SmallInt => integer_range(i16::MIN.into(), i16::MAX.into()),
+        SqlType::Integer => integer_range(i32::MIN.into(), i32::MAX.into()),
+        SqlType::BigInt => integer_range(i64::MIN, i64::MAX),
+        SqlType::Decimal {
+            precision: Some(p),
+            scale,
+        } if !text.contains(['e', 'E']) => {
+            let scale = scale.unwrap_or(0);
+            let whole = text
+                .trim_start_matches(['-', '+'])
+                .split('.')
+                .next()
+                .unwrap_or("");
+            let digits = whole.trim_start_matches('0').len();
+            (digits > usize::from(p.saturating_sub(scale))).then(|| {
+                format!(
+                    "`{ty}` holds at most {} digit(s) before the point",
+                    p.saturating_sub(scale)
+                )
+            })
+        }
+        _ => None,
     }
 }

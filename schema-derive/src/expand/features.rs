@@ -148,3 +148,10 @@ pub fn foreign_key_extras(deferrable: Option<Symbol>, match_full: bool) -> Token
     }
     calls
 }
+
+/// The element type `T` of a `#[column(array)]` field of type `Vec<T>`, or `None` when the
+/// field is no array (the check has reported a non-`Vec` field already).
+pub fn array_element<'a>(field: &Field<'a>) -> Option<&'a syn::Type> {
+    field.attrs.array?;
+    crate::internals::ast::vec_inner(field.value_ty)
+}

@@ -191,12 +191,17 @@ fn column_uniques<'t>(table: &'t Table) -> impl Iterator<Item = TokenStream> + '
 /// `::schema_core::Column::new(...)...` for one field.
 fn column(field: &Field) -> TokenStream {
     let name = &field.column;
+    let element = super::features::array_element(field);
     let sql_type = match field.attrs.types.first() {
         Some((_, spanned)) => type_override(&spanned.value),
         None => {
-            let ty = field.value_ty;
+            let ty = element.unwrap_or(field.value_ty);
             quote_spanned!(ty.span()=> <#ty as ::schema_core::ColumnType>::sql_type())
         }
+    };
+    let sql_type = match element {
+        Some(_) => quote!(::schema_core::SqlType::Array(::std::boxed::Box::new(#sql_type))),
+        None => sql_type,
     };
     let nullable = field.nullable.then(|| quote!(.nullable()));
     let default = field
@@ -244,6 +249,10 @@ fn type_override(value: &TypeOverride) -> TokenStream {
         TypeOverride::Json => quote!(::schema_core::SqlType::Json),
         TypeOverride::Jsonb => quote!(::schema_core::SqlType::Jsonb),
         TypeOverride::Bytes => quote!(::schema_core::SqlType::Bytes),
+        TypeOverride::Cidr => quote!(::schema_core::SqlType::Cidr),
+        TypeOverride::Interval => quote!(::schema_core::SqlType::Interval),
+        TypeOverride::TsVector => quote!(::schema_core::SqlType::TsVector),
+        TypeOverride::CiText => quote!(::schema_core::SqlType::CiText),
         TypeOverride::Raw(engines) => {
             let entries = engines.iter().map(|(engine, text)| {
                 let engine = match *engine {

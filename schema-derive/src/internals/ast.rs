@@ -135,6 +135,24 @@ pub fn option_inner(ty: &Type) -> Option<&Type> {
     }
 }
 
+/// `T` if `ty` is syntactically `Vec<T>`.
+pub fn vec_inner(ty: &Type) -> Option<&Type> {
+    let Type::Path(TypePath { qself: None, path }) = ty else {
+        return None;
+    };
+    let last = path.segments.last()?;
+    if last.ident != "Vec" {
+        return None;
+    }
+    let PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.iter().collect::<Vec<_>>().as_slice() {
+        [GenericArgument::Type(inner)] => Some(inner),
+        _ => None,
+    }
+}
+
 /// An enum deriving `SqlEnum`.
 pub struct SqlEnum<'a> {
     pub name: String,

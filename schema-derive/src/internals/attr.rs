@@ -52,6 +52,10 @@ pub enum TypeOverride {
     Json,
     Jsonb,
     Bytes,
+    Cidr,
+    Interval,
+    TsVector,
+    CiText,
     /// `(engine key, type text)` in the order written.
     Raw(Vec<(Symbol, String)>),
 }
@@ -601,6 +605,8 @@ pub struct FieldAttrs {
     pub deferrable: Option<Spanned<Symbol>>,
     /// `match_full` on a referencing column.
     pub match_full: Option<Span>,
+    /// `array`: the column is an array of the `Vec<T>` element's type.
+    pub array: Option<Span>,
     /// Every type key given, so two of them can be reported as a conflict.
     pub types: Vec<(Symbol, Spanned<TypeOverride>)>,
     /// `allow(...)`: design-advisor rules switched off for the column.
@@ -630,6 +636,7 @@ impl FieldAttrs {
         let mut collation = Attr::none(COLLATION);
         let mut deferrable = Attr::none(DEFERRABLE);
         let mut match_full = Attr::none(MATCH_FULL);
+        let mut array = Attr::none(ARRAY);
         let mut types: Vec<(Symbol, Spanned<TypeOverride>)> = Vec::new();
         let mut allows = Vec::new();
 
@@ -735,6 +742,8 @@ impl FieldAttrs {
                         "#[column(references = Tenant, deferrable = initially_deferred)]",
                     )?;
                     deferrable.set(cx, value.span, value.value);
+                } else if meta.path == ARRAY {
+                    array.set(cx, flag(meta, "#[column(array)]` on a `Vec<T>` field")?, ());
                 } else if meta.path == MATCH_FULL {
                     match_full.set(
                         cx,
@@ -780,6 +789,7 @@ impl FieldAttrs {
             collation: collation.get().map(|s| s.value).unwrap_or_default(),
             deferrable: deferrable.get(),
             match_full: match_full.get().map(|s| s.span),
+            array: array.get().map(|s| s.span),
             types,
             allows,
         }
@@ -895,6 +905,22 @@ fn type_override(cx: &Ctxt, meta: &ParseNestedMeta, symbol: Symbol) -> syn::Resu
         JSONB => {
             flag(meta, "#[column(jsonb)]")?;
             TypeOverride::Jsonb
+        }
+        CIDR => {
+            flag(meta, "#[column(cidr)]")?;
+            TypeOverride::Cidr
+        }
+        INTERVAL => {
+            flag(meta, "#[column(interval)]")?;
+            TypeOverride::Interval
+        }
+        TSVECTOR => {
+            flag(meta, "#[column(tsvector)]")?;
+            TypeOverride::TsVector
+        }
+        CITEXT => {
+            flag(meta, "#[column(citext)]")?;
+            TypeOverride::CiText
         }
         BYTES => {
             flag(meta, "#[column(bytes)]")?;

@@ -32,6 +32,7 @@ pub fn check_table(cx: &Ctxt, table: &Table) {
         generated_kind_needs_generated(cx, field);
         one_generated_kind(cx, field);
         generated_has_no_other_source(cx, field);
+        array_needs_vec(cx, field);
     }
     for index in &table.attrs.indexes {
         nulls_not_distinct_needs_unique(cx, index);
@@ -630,5 +631,18 @@ fn fulltext_is_not_unique(cx: &Ctxt, index: &IndexAttr) {
             "`fulltext` conflicts with `unique`: a full-text index cannot enforce uniqueness\nhelp: keep one, e.g. `index(columns(body), fulltext)`",
         );
         cx.error_at(unique, "`unique` conflicts with `fulltext`");
+    }
+}
+
+/// Why: `array` takes its element type from `Vec<T>`; on any other Rust type the column and
+/// the field would disagree.
+fn array_needs_vec(cx: &Ctxt, field: &Field) {
+    if let Some(span) = field.attrs.array
+        && super::ast::vec_inner(field.value_ty).is_none()
+    {
+        cx.error_at(
+            span,
+            "`array` needs a `Vec<T>` field (or `Option<Vec<T>>`)\nhelp: write the field as `pub tags: Vec<String>`",
+        );
     }
 }

@@ -117,8 +117,16 @@ pub const TABLE_KEYS: &[Symbol] = &[
 
 /// The type keys of `#[column(...)]`; a column takes at most one.
 pub const TYPE_KEYS: &[Symbol] = &[
-    TEXT, VARCHAR, CHAR, NUMERIC, DECIMAL, JSON, JSONB, BYTES, RAW,
+    TEXT, VARCHAR, CHAR, NUMERIC, DECIMAL, JSON, JSONB, BYTES, RAW, CIDR, INTERVAL, TSVECTOR,
+    CITEXT,
 ];
+
+// Type keys of issue 3, and `array` (which wraps the column's type, so it is no type key).
+pub const CIDR: Symbol = Symbol("cidr");
+pub const INTERVAL: Symbol = Symbol("interval");
+pub const TSVECTOR: Symbol = Symbol("tsvector");
+pub const CITEXT: Symbol = Symbol("citext");
+pub const ARRAY: Symbol = Symbol("array");
 
 /// The keys `#[column(...)]` accepts.
 pub const COLUMN_KEYS: &[Symbol] = &[
@@ -150,6 +158,11 @@ pub const COLUMN_KEYS: &[Symbol] = &[
     JSONB,
     BYTES,
     RAW,
+    CIDR,
+    INTERVAL,
+    TSVECTOR,
+    CITEXT,
+    ARRAY,
     ALLOW,
 ];
 

@@ -21,6 +21,8 @@ pub struct Doc {
     #[column(deferrable = initially_deferred, match_full)]
     pub parent: Option<i64>,
     pub at: i64,
+    #[column(array)]
+    pub not_a_list: String,
 }
 
 fn main() {}

@@ -45,6 +45,16 @@ pub struct Booking {
     pub nights: i32,
     #[column(references = Booking, deferrable = initially_deferred)]
     pub moved_to: Option<uuid::Uuid>,
+    #[column(array)]
+    pub tags: Vec<String>,
+    #[column(array, citext)]
+    pub aliases: Option<Vec<String>>,
+    #[column(interval)]
+    pub grace: String,
+    #[column(cidr)]
+    pub network: String,
+    #[column(tsvector)]
+    pub search: String,
 }
 
 fn main() {
@@ -60,5 +70,7 @@ fn main() {
     assert!(bookings.foreign_keys[1].match_full);
     assert!(bookings.find_column("total_cents").unwrap().generated.is_some());
     assert!(schema.table("rooms").unwrap().without_rowid);
+    assert_eq!(bookings.find_column("tags").unwrap().sql_type.to_string(), "text[]");
+    assert_eq!(bookings.find_column("aliases").unwrap().sql_type.to_string(), "citext[]");
     let _ = Booking::table_def();
 }

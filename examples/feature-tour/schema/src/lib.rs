@@ -50,6 +50,9 @@ pub struct Guest {
     /// A public handle, random on every engine.
     #[column(unique, default = random_uuid)]
     pub token: Uuid,
+    /// Case-insensitive text: PostgreSQL `citext`, a case-insensitive collation elsewhere.
+    #[column(citext)]
+    pub nickname: Option<String>,
 }
 
 /// A stay in a room; no two live bookings of a room overlap (PostgreSQL).
@@ -134,6 +137,14 @@ pub struct Ledger {
     #[column(varchar(40))]
     pub external_ref: Option<String>,
     pub settled_at: Option<DateTime<Utc>>,
+    #[column(array)]
+    pub tags: Vec<String>,
+    #[column(interval)]
+    pub grace: Option<String>,
+    #[column(cidr)]
+    pub source_network: Option<String>,
+    #[column(tsvector)]
+    pub search: Option<String>,
 }
 
 /// A booking's key pair, so the ledger can reference `(room_id, id)`.
