@@ -306,6 +306,22 @@ pub trait Dialect: Sync {
         None
     }
 
+    /// Extensions the schema's types need on this engine besides the declared ones (PostgreSQL:
+    /// `citext` for citext columns). Default: none.
+    ///
+    /// ```
+    /// # use schema_core::{Column, Engine, Schema, SqlType, TableDef};
+    /// let schema = Schema::builder()
+    ///     .table_def(TableDef::new("t").column(Column::new("email", SqlType::CiText)))
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(schema_dialects::dialect(Engine::Postgres).required_extensions(&schema), ["citext"]);
+    /// ```
+    fn required_extensions(&self, schema: &Schema) -> Vec<String> {
+        let _ = schema;
+        Vec::new()
+    }
+
     /// Whether the schema's extensions are created (`CREATE EXTENSION IF NOT EXISTS`).
     /// Default: false (engines without extensions ignore the list).
     ///

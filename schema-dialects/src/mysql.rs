@@ -102,7 +102,7 @@ impl Dialect for MySql {
     fn can_be_key(&self, sql_type: &SqlType) -> bool {
         !matches!(
             sql_type,
-            SqlType::Text | SqlType::Bytes | SqlType::Json | SqlType::Jsonb
+            SqlType::Text | SqlType::Bytes | SqlType::Json | SqlType::Jsonb | SqlType::CiText
         )
     }
 
@@ -194,6 +194,11 @@ impl Dialect for MySql {
             SqlType::Timestamp | SqlType::TimestampTz => "DATETIME(6)".into(),
             SqlType::Json | SqlType::Jsonb => "JSON".into(),
             SqlType::Inet => "VARCHAR(45)".into(),
+            // The longest network: an IPv6 address and `/128`.
+            SqlType::Cidr => "VARCHAR(43)".into(),
+            SqlType::CiText => "LONGTEXT COLLATE utf8mb4_general_ci".into(),
+            // Refused by `type_problem`.
+            SqlType::Interval | SqlType::TsVector | SqlType::Array(_) => String::new(),
             SqlType::Enum(enum_type) => {
                 let values: Vec<String> = enum_type
                     .values
@@ -208,6 +213,18 @@ impl Dialect for MySql {
 
     fn type_problem(&self, sql_type: &SqlType) -> Option<(String, String)> {
         match sql_type {
+            SqlType::Interval => Some((
+                "MySQL has no interval type".into(),
+                "store the duration as a count, e.g. seconds in an i64".into(),
+            )),
+            SqlType::TsVector => Some((
+                "MySQL has no tsvector type".into(),
+                "index the text column instead: `index(columns(body), fulltext)`".into(),
+            )),
+            SqlType::Array(_) => Some((
+                format!("MySQL has no array types (`{sql_type}`)"),
+                "store the list as `#[column(json)]`".into(),
+            )),
             SqlType::Varchar(n) if *n > MAX_VARCHAR => Some((
                 format!(
                     "`{sql_type}` does not fit MySQL's row size in utf8mb4 (at most varchar({MAX_VARCHAR}))"
@@ -259,7 +276,12 @@ impl Dialect for MySql {
     fn literal_default_needs_parentheses(&self, sql_type: &SqlType) -> bool {
         matches!(
             sql_type,
-            SqlType::Text | SqlType::Bytes | SqlType::Json | SqlType::Jsonb | SqlType::Raw(_)
+            SqlType::Text
+                | SqlType::Bytes
+                | SqlType::Json
+                | SqlType::Jsonb
+                | SqlType::CiText
+                | SqlType::Raw(_)
         )
     }
 

@@ -98,6 +98,20 @@ impl Dialect for Postgres {
         true
     }
 
+    /// `citext` is an extension type.
+    fn required_extensions(&self, schema: &schema_core::Schema) -> Vec<String> {
+        let citext = schema
+            .tables
+            .iter()
+            .flat_map(|t| &t.columns)
+            .any(|c| c.sql_type.uses(&|t| *t == SqlType::CiText));
+        if citext {
+            vec!["citext".into()]
+        } else {
+            Vec::new()
+        }
+    }
+
     fn supports_identity_always(&self) -> bool {
         true
     }
@@ -152,6 +166,11 @@ impl Dialect for Postgres {
             SqlType::Json => "json".into(),
             SqlType::Jsonb => "jsonb".into(),
             SqlType::Inet => "inet".into(),
+            SqlType::Cidr => "cidr".into(),
+            SqlType::Interval => "interval".into(),
+            SqlType::TsVector => "tsvector".into(),
+            SqlType::CiText => "citext".into(),
+            SqlType::Array(inner) => format!("{}[]", self.type_name(inner)),
             SqlType::Enum(enum_type) => quote::identifier(self, &enum_type.name),
             SqlType::Raw(per_engine) => per_engine
                 .get(&Engine::Postgres)

@@ -13,6 +13,7 @@ CREATE TABLE `guests` (
   `id` BIGINT NOT NULL AUTO_INCREMENT,
   `email` VARCHAR(320) COLLATE `utf8mb4_general_ci` NOT NULL,
   `token` BINARY(16) NOT NULL DEFAULT (UNHEX(REPLACE(UUID(), '-', ''))) COMMENT 'A public handle, random on every engine.',
+  `nickname` LONGTEXT COLLATE utf8mb4_general_ci COMMENT 'Case-insensitive text: PostgreSQL `citext`, a case-insensitive collation elsewhere.',
   CONSTRAINT `guests_pkey` PRIMARY KEY (`id`),
   CONSTRAINT `guests_token_key` UNIQUE (`token`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='A guest; one account per email address, whatever its letter case.';

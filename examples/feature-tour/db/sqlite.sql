@@ -17,6 +17,8 @@ CREATE TABLE "guests" (
   "email" TEXT NOT NULL CHECK (length("email") <= 320),
   -- A public handle, random on every engine.
   "token" BLOB NOT NULL DEFAULT (randomblob(16)) CHECK (length("token") = 16),
+  -- Case-insensitive text: PostgreSQL `citext`, a case-insensitive collation elsewhere.
+  "nickname" TEXT COLLATE NOCASE,
   CONSTRAINT "guests_token_key" UNIQUE ("token")
 ) STRICT;
 
