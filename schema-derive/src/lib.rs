@@ -73,9 +73,28 @@
 //!   joined with newlines), or none.
 //! - `primary_key(tenant_id, id)`: a composite primary key, in key order. For a one-column key
 //!   put `#[column(primary_key)]` on the field instead (not both).
-//! - `unique(a, b)` or `unique(name = "x", columns(a, b))`: a UNIQUE constraint.
+//! - `unique(a, b)` or `unique(name = "x", columns(a, b))`: a UNIQUE constraint;
+//!   `nulls_not_distinct` in the long form makes NULLs equal (PostgreSQL 15+, an error elsewhere).
 //! - `index(a, b)`, `index(columns(a, b))`, `index(name = "x", columns(a), unique,
 //!   where = "paid_at IS NULL")`: a secondary index; `unique` makes it unique, `where` partial.
+//!   Further keys (each an error on an engine that lacks the feature, see the README's support
+//!   matrix, unless the index is limited to other engines with `engines(...)`):
+//!   - key-part options after a field in `columns(...)`: `desc` / `asc`, `nulls_first` /
+//!     `nulls_last`, and a prefix length `title(20)` (MySQL): `columns(a desc nulls_last, b(20))`;
+//!   - `method = btree | hash | gin | gist | brin | spgist | fulltext` (`fulltext` alone is the
+//!     same as `method = fulltext`); only B-tree indexes may be `unique`;
+//!   - `opclass = jsonb_path_ops`: the operator class of every key column (PostgreSQL);
+//!   - `expr = "lower(email)"`: an expression key part after the columns (repeatable); an index
+//!     may have only expressions;
+//!   - `include(a, b)`: non-key columns stored in the index (PostgreSQL `INCLUDE`);
+//!   - `nulls_not_distinct` (with `unique`);
+//!   - `engines(postgres, sqlite)`: create the index only there; elsewhere the script says in a
+//!     `--` comment that it was skipped on purpose.
+//! - `exclude(using = gist, elements((room_id, "="), ("tstzrange(starts_at, ends_at)", "&&")),
+//!   where = "NOT cancelled", name = "x", engines(postgres))`: an exclusion constraint (PostgreSQL;
+//!   `using` defaults to `gist`). Elements are a field or an SQL expression and an operator.
+//! - `without_rowid`: SQLite `WITHOUT ROWID` (needs a primary key, no identity); other engines
+//!   have no rowid and ignore it.
 //! - `check(sql = "total_cents >= 0")`, `check(name = "x", sql = "...")` or
 //!   `check = "..."`: a table CHECK constraint, in SQL.
 //! - `foreign_key(columns(tenant_id, customer_id), references = Customer, target(tenant_id, id),
@@ -113,14 +132,26 @@
 //!   - `on_delete = ...`, `on_update = ...`: `cascade`, `restrict`, `set_null`, `set_default` or
 //!     `no_action` (the default). `set_null` needs an `Option` field.
 //!   - `fk_name = "..."`: the constraint name.
+//!   - `deferrable = initially_deferred | initially_immediate`: a deferrable foreign key
+//!     (PostgreSQL, SQLite; an error on MySQL). Also a key of `foreign_key(...)`.
+//!   - `match_full`: `MATCH FULL` (PostgreSQL; an error where it is parsed but not enforced).
+//!     Also a key of `foreign_key(...)`.
 //! - `default = <value>`: `0`, `-1`, `1.5`, `-0.25`, `true`, `"text"`, `now` (the current
-//!   instant) or `current_date`. Integers become `Literal::Int`, decimals `Literal::Number`
-//!   (kept as written).
+//!   instant), `current_date` or `random_uuid` (uuid columns: `gen_random_uuid()`, 16 bytes from
+//!   MySQL's `UUID()`, SQLite `randomblob(16)`). Integers become `Literal::Int`, decimals
+//!   `Literal::Number` (kept as written).
+//! - `generated = "price_cents * nights"` with `stored` (the default) or `virtual`: a generated
+//!   column (PostgreSQL has only `stored`). Not with a default or `identity`.
+//! - `collation(postgres = "und-x-icu", mysql = "utf8mb4_general_ci", sqlite = "NOCASE")`: the
+//!   column's collation per engine (names differ); engines without an entry use the default.
+//! - `array` on a `Vec<T>` field: a PostgreSQL array of `T`'s type (or of the type key given,
+//!   `#[column(array, citext)]`); an error on MySQL and SQLite (use `json` there).
 //! - `default_sql = "gen_random_uuid()"`: a default as raw SQL (`ColumnDefault::Sql`); use only
 //!   where no typed value fits. Not together with `default`.
 //! - A type, at most one, replacing the Rust type's mapping (the Rust type then needs no
 //!   `ColumnType` impl): `text`, `varchar(n)`, `char(n)`, `numeric` / `numeric(p)` /
-//!   `numeric(p, s)` (`decimal(...)` is the same), `json`, `jsonb`, `bytes`, or
+//!   `numeric(p, s)` (`decimal(...)` is the same), `json`, `jsonb`, `bytes`, `cidr`, `interval`,
+//!   `tsvector`, `citext` (see the README's type table for each engine), or
 //!   `raw(postgres = "tsvector", mysql = "TEXT", sqlite = "TEXT")` with any non-empty subset of
 //!   the engines.
 //! - `allow(S104, reason = "...")`: switches design-advisor rules off for this column
