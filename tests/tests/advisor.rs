@@ -698,3 +698,98 @@ fn index_features_are_respected() {
         .index(Index::on(["region", "city"]))]);
     assert!(include.findings.is_empty(), "{include}");
 }
+
+mod never_panics {
+    use proptest::prelude::*;
+    use schema_core::advisor;
+    use schema_core::{Column, ForeignKey, Index, Schema, SqlType, TableDef};
+
+    fn name() -> impl Strategy<Value = String> {
+        prop_oneof![
+            6 => prop::sample::select(vec![
+                "a", "b", "id", "a_id", "a1", "a2", "value", "attribute", "tags", "order", "a_name",
+            ])
+            .prop_map(String::from),
+            1 => prop::sample::select(vec!["", " ", "Ünïcode9", "x\"y", "über_2", "ǅ1", "9lives"])
+                .prop_map(String::from),
+            1 => "[a-z_]{60,70}[0-9]{0,2}",
+        ]
+    }
+
+    fn sql_type() -> impl Strategy<Value = SqlType> {
+        prop::sample::select(vec![
+            SqlType::Boolean,
+            SqlType::Integer,
+            SqlType::BigInt,
+            SqlType::Double,
+            SqlType::Text,
+            SqlType::Varchar(255),
+            SqlType::Char(3),
+            SqlType::Json,
+            SqlType::Timestamp,
+        ])
+    }
+
+    fn names() -> impl Strategy<Value = Vec<String>> {
+        prop::collection::vec(name(), 0..4)
+    }
+
+    fn table() -> impl Strategy<Value = TableDef> {
+        (
+            name(),
+            prop::collection::vec((name(), sql_type(), any::<bool>(), names()), 0..12),
+            prop::option::of(names()),
+            prop::collection::vec(names(), 0..3),
+            prop::collection::vec((names(), name()), 0..3),
+            prop::collection::vec((names(), names()), 0..5),
+            prop::collection::vec((name(), ".{0,8}"), 0..3),
+        )
+            .prop_map(|(n, columns, pk, indexes, fks, fds, allows)| {
+                let mut t = TableDef::new(n);
+                for (c, ty, nullable, column_allows) in columns {
+                    let mut column = Column::new(c, ty);
+                    column.nullable = nullable;
+                    for code in column_allows {
+                        column = column.allow(code, "because");
+                    }
+                    t = t.column(column);
+                }
+                if let Some(pk) = pk {
+                    t = t.primary_key(pk);
+                }
+                for columns in indexes {
+                    t = t.index(Index::on(columns));
+                }
+                for (columns, target) in fks {
+                    t = t.foreign_key(ForeignKey::to(target, ["id"]).columns(columns));
+                }
+                for (from, to) in fds {
+                    t = t.functional_dependency(from, to);
+                }
+                for (code, reason) in allows {
+                    t = t.allow(code, reason);
+                }
+                t
+            })
+    }
+
+    proptest! {
+        /// Any model, valid or not, gets advice, the same advice twice, in sorted order.
+        #[test]
+        fn advice_on_any_model(tables in prop::collection::vec(table(), 0..4)) {
+            let schema = Schema { tables, ..Schema::default() };
+            let advice = advisor::advise(&schema);
+            prop_assert_eq!(&advice, &advisor::advise(&schema));
+            let keys: Vec<_> = advice
+                .findings
+                .iter()
+                .filter(|f| !f.code.starts_with("S00"))
+                .map(|f| (f.table.clone(), f.column.clone(), f.code.clone()))
+                .collect();
+            let mut sorted = keys.clone();
+            sorted.sort();
+            prop_assert_eq!(keys, sorted);
+            let _ = advice.to_string();
+        }
+    }
+}

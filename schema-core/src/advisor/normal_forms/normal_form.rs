@@ -7,6 +7,11 @@ use serde::{Deserialize, Serialize};
 use super::fd::{Attrs, Relation, next_combination};
 use crate::FunctionalDependency;
 
+/// The 2NF test looks at the parts of at most this many candidate keys...
+const MAX_KEYS_FOR_2NF: usize = 64;
+/// ...each of at most this many attributes (2^16 parts), and says when it stopped short.
+const MAX_KEY_SIZE_FOR_2NF: usize = 16;
+
 /// A normal form, ordered from weakest to strongest.
 ///
 /// ```
@@ -75,7 +80,8 @@ pub struct Analysis {
     pub normal_form: NormalForm,
     /// Every violating dependency, lowest normal form first.
     pub violations: Vec<Violation>,
-    /// False if the key search hit its limit (the result may then miss keys).
+    /// False if a search hit its limit (too many keys, or keys too wide for the 2NF test); the
+    /// result may then miss keys or partial dependencies.
     pub complete: bool,
 }
 
@@ -95,7 +101,7 @@ impl Relation {
     /// assert_eq!(analysis.violations[0].to_string(), "dept_id -> dept_name breaks 3NF");
     /// ```
     pub fn analyse(&self) -> Analysis {
-        let (keys, complete) = self.keys_bits();
+        let (keys, mut complete) = self.keys_bits();
         let prime: Attrs = keys.iter().fold(0, |p, k| p | k);
         let nonprime = self.all() & !prime;
         let is_superkey = |x: Attrs| self.closure_bits(x) == self.all();
@@ -103,11 +109,18 @@ impl Relation {
 
         // 2NF: a proper part of a key determines a non-prime attribute.
         let mut partial: Vec<(Attrs, Attrs)> = Vec::new();
-        for key in &keys {
+        if keys.len() > MAX_KEYS_FOR_2NF {
+            complete = false;
+        }
+        for key in keys.iter().take(MAX_KEYS_FOR_2NF) {
             let members: Vec<usize> = (0..self.attributes().len())
                 .filter(|i| key >> i & 1 == 1)
                 .collect();
-            if members.len() < 2 || members.len() > 16 {
+            if members.len() > MAX_KEY_SIZE_FOR_2NF {
+                complete = false;
+                continue;
+            }
+            if members.len() < 2 {
                 continue;
             }
             for size in 1..members.len() {
