@@ -793,3 +793,41 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn the_build_api_advises_and_denies() {
+    use schema_dialects::build::{self, BuildError};
+    let dir = std::env::temp_dir().join(format!("schema-advisor-build-{}", std::process::id()));
+    let events = || {
+        Schema::builder().table_def(table("events").column(col("happened_at", SqlType::Timestamp)))
+    };
+    // Denied at warning level: the build fails with the finding and writes nothing.
+    let error = build::generate(events())
+        .engines([Engine::Sqlite])
+        .out_dir(dir.join("denied"))
+        .deny(Severity::Warning)
+        .run()
+        .unwrap_err();
+    let BuildError::Denied { level, findings } = &error else {
+        panic!("{error}");
+    };
+    assert_eq!(*level, Severity::Warning);
+    assert_eq!(findings[0].code, "S101");
+    assert!(
+        error
+            .to_string()
+            .contains("warning[S101]: events.happened_at")
+    );
+    assert!(!dir.join("denied").exists());
+    // Denied at error level only: the warning is reported, the build succeeds.
+    let report = build::generate(events())
+        .engines([Engine::Sqlite])
+        .out_dir(dir.join("advised"))
+        .advise(Severity::Info)
+        .deny(Severity::Error)
+        .run()
+        .unwrap();
+    let codes: Vec<&str> = report.advised().map(|f| f.code.as_str()).collect();
+    assert_eq!(codes, ["S101"]);
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -15,7 +15,7 @@ const REFLEX_LENGTHS: &[u32] = &[
 const EXACT_WORDS: &[&str] = &[
     "price", "amount", "cost", "total", "subtotal", "balance", "fee", "fees", "money", "cents",
     "tax", "salary", "wage", "payment", "charge", "discount", "revenue", "budget", "credit",
-    "debit", "invoice", "refund", "paid", "due",
+    "debit", "refund",
 ];
 
 /// Every column-type rule for one table.
