@@ -432,6 +432,9 @@ impl fmt::Display for Advice {
         for finding in &self.findings {
             writeln!(f, "{finding}")?;
         }
+        for table in self.normal_forms.iter().filter(|nf| nf.declared) {
+            writeln!(f, "{table}")?;
+        }
         let count = |severity| {
             self.findings
                 .iter()

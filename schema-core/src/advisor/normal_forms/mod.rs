@@ -30,6 +30,8 @@ mod decompose;
 mod fd;
 mod normal_form;
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 
 pub use decompose::Bcnf;
@@ -64,6 +66,69 @@ pub struct TableNormalForm {
     /// The BCNF decomposition, when the table is below BCNF.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bcnf: Option<Bcnf>,
+}
+
+impl fmt::Display for TableNormalForm {
+    /// `note[normal-form]: t: 2NF; keys (id); violations: ...; 3NF synthesis: ...`
+    ///
+    /// ```
+    /// use schema_core::advisor::{advise, NormalForm};
+    /// use schema_core::{Column, Schema, SqlType, TableDef};
+    /// let schema = Schema::builder()
+    ///     .table_def(
+    ///         TableDef::new("t")
+    ///             .column(Column::new("id", SqlType::BigInt))
+    ///             .column(Column::new("zip", SqlType::Text))
+    ///             .column(Column::new("city", SqlType::Text))
+    ///             .primary_key(["id"])
+    ///             .functional_dependency(["zip"], ["city"]),
+    ///     )
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(
+    ///     advise(&schema).normal_forms[0].to_string(),
+    ///     "note[normal-form]: t: 2NF; candidate keys (id); zip -> city breaks 3NF\n  \
+    ///      = 3NF synthesis: (id, zip), (zip, city)\n  \
+    ///      = BCNF decomposition: (zip, city), (id, zip)"
+    /// );
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Some(normal_form) = self.normal_form else {
+            return write!(
+                f,
+                "note[normal-form]: {}: not analysed (more than {MAX_ATTRIBUTES} columns)",
+                self.table
+            );
+        };
+        write!(
+            f,
+            "note[normal-form]: {}: {normal_form}; candidate keys {}",
+            self.table,
+            relations_text(&self.candidate_keys)
+        )?;
+        for violation in &self.violations {
+            write!(f, "; {violation}")?;
+        }
+        if !self.synthesis_3nf.is_empty() {
+            write!(
+                f,
+                "\n  = 3NF synthesis: {}",
+                relations_text(&self.synthesis_3nf)
+            )?;
+        }
+        if let Some(bcnf) = &self.bcnf {
+            write!(
+                f,
+                "\n  = BCNF decomposition: {}",
+                relations_text(&bcnf.relations)
+            )?;
+            if !bcnf.lost.is_empty() {
+                let lost: Vec<String> = bcnf.lost.iter().map(ToString::to_string).collect();
+                write!(f, " (loses {})", lost.join("; "))?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The dependencies the table's keys imply: key -> every column.
