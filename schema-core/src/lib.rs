@@ -94,7 +94,7 @@ pub use foreign_key::{Deferrable, FkAction, ForeignKey};
 pub use index::{Exclusion, ExclusionElement, Index, IndexMethod, KeyPart, NullsOrder, SortOrder};
 pub use key::{PrimaryKey, Unique};
 pub use schema::{Schema, SchemaBuilder};
-pub use sql_type::{EnumType, SqlType};
+pub use sql_type::{DomainType, EnumType, SqlType};
 pub use table::TableDef;
 pub use table_trait::{__private, ColumnType, NoPrimaryKey, SqlEnum, Table};
 

@@ -39,6 +39,29 @@ impl Schema {
         self.tables.iter().find(|table| table.name == name)
     }
 
+    /// The domains the columns use, each once, in order of first use.
+    ///
+    /// ```
+    /// use schema_core::{Column, DomainType, Schema, SqlType, TableDef};
+    /// let email = SqlType::Domain(DomainType::new("email", SqlType::Varchar(320), "VALUE LIKE '%@%'"));
+    /// let schema = Schema::builder()
+    ///     .table_def(TableDef::new("users").column(Column::new("email", email)))
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(schema.domain_types()[0].name, "email");
+    /// ```
+    pub fn domain_types(&self) -> Vec<&crate::DomainType> {
+        let mut found: Vec<&crate::DomainType> = Vec::new();
+        for column in self.tables.iter().flat_map(|table| &table.columns) {
+            if let SqlType::Domain(domain) = &column.sql_type
+                && !found.iter().any(|known| known.name == domain.name)
+            {
+                found.push(domain);
+            }
+        }
+        found
+    }
+
     /// The enum types the columns use, each once, in order of first use.
     pub fn enum_types(&self) -> Vec<&EnumType> {
         let mut found: Vec<&EnumType> = Vec::new();

@@ -79,6 +79,9 @@ pub enum SqlType {
     CiText,
     /// An array of values of one type (PostgreSQL `type[]`).
     Array(Box<SqlType>),
+    /// A named type narrowing a base type with a CHECK (PostgreSQL `CREATE DOMAIN`; elsewhere
+    /// the base type and the CHECK on each column).
+    Domain(DomainType),
     /// A closed set of string values.
     Enum(EnumType),
     /// Engine-specific type text, given per engine; an engine without an entry cannot render it.
@@ -88,28 +91,39 @@ pub enum SqlType {
 impl SqlType {
     /// Whether this is one of the integer types.
     pub fn is_integer(&self) -> bool {
-        matches!(self, SqlType::SmallInt | SqlType::Integer | SqlType::BigInt)
+        match self {
+            SqlType::Domain(domain) => domain.base.is_integer(),
+            _ => matches!(self, SqlType::SmallInt | SqlType::Integer | SqlType::BigInt),
+        }
     }
 
     /// Whether values of this type are numbers (integers, floats or decimals).
     pub fn is_numeric(&self) -> bool {
-        self.is_integer()
-            || matches!(
-                self,
-                SqlType::Real | SqlType::Double | SqlType::Decimal { .. }
-            )
+        match self {
+            SqlType::Domain(domain) => domain.base.is_numeric(),
+            _ => {
+                self.is_integer()
+                    || matches!(
+                        self,
+                        SqlType::Real | SqlType::Double | SqlType::Decimal { .. }
+                    )
+            }
+        }
     }
 
     /// Whether values of this type are written as string literals.
     pub fn is_textual(&self) -> bool {
-        matches!(
-            self,
-            SqlType::Text
-                | SqlType::Varchar(_)
-                | SqlType::Char(_)
-                | SqlType::Enum(_)
-                | SqlType::CiText
-        )
+        match self {
+            SqlType::Domain(domain) => domain.base.is_textual(),
+            _ => matches!(
+                self,
+                SqlType::Text
+                    | SqlType::Varchar(_)
+                    | SqlType::Char(_)
+                    | SqlType::Enum(_)
+                    | SqlType::CiText
+            ),
+        }
     }
 
     /// Whether this type or, for an array, its element type satisfies `test`.
@@ -159,6 +173,7 @@ impl fmt::Display for SqlType {
             SqlType::TsVector => f.write_str("tsvector"),
             SqlType::CiText => f.write_str("citext"),
             SqlType::Array(inner) => write!(f, "{inner}[]"),
+            SqlType::Domain(d) => write!(f, "domain {}", d.name),
             SqlType::Enum(e) => write!(f, "enum {}", e.name),
             SqlType::Raw(per_engine) => {
                 f.write_str("raw(")?;
@@ -199,6 +214,44 @@ impl EnumType {
         EnumType {
             name: name.into(),
             values: values.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+/// A domain: a named base type with a CHECK on its values, written with `VALUE` for the value.
+///
+/// Use it as a newtype's column type, so the rule travels with the Rust type:
+///
+/// ```
+/// use schema_core::{ColumnType, DomainType, SqlType};
+///
+/// /// An email address: something, an `@`, something.
+/// pub struct Email(pub String);
+///
+/// impl ColumnType for Email {
+///     fn sql_type() -> SqlType {
+///         SqlType::Domain(DomainType::new("email", SqlType::Varchar(320), "VALUE LIKE '%_@_%'"))
+///     }
+/// }
+/// assert_eq!(Email::sql_type().to_string(), "domain email");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DomainType {
+    /// The type name (PostgreSQL creates a domain with this name).
+    pub name: String,
+    /// The type the domain narrows.
+    pub base: Box<SqlType>,
+    /// The boolean SQL expression every value satisfies, naming the value `VALUE`.
+    pub check: String,
+}
+
+impl DomainType {
+    /// A domain over `base` whose values satisfy `check`.
+    pub fn new(name: impl Into<String>, base: SqlType, check: impl Into<String>) -> Self {
+        DomainType {
+            name: name.into(),
+            base: Box::new(base),
+            check: check.into(),
         }
     }
 }

@@ -144,6 +144,19 @@ pub trait Dialect: Sync {
         true
     }
 
+    /// Whether domains are named types created before the tables (`CREATE DOMAIN`). Default:
+    /// false (each column gets the base type and the domain's CHECK, `VALUE` replaced by the
+    /// column).
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Postgres).supports_domains());
+    /// assert!(!schema_dialects::dialect(Engine::Sqlite).supports_domains());
+    /// ```
+    fn supports_domains(&self) -> bool {
+        false
+    }
+
     /// Whether indexes of this access method can be created. Default: only B-tree.
     ///
     /// ```

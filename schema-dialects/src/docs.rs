@@ -212,6 +212,14 @@ pub fn support_matrix_markdown() -> String {
             "index or exclusion for some engines (`engines(...)`)",
             |_| "created there; elsewhere skipped with a `--` note in the script".into(),
         ),
+        ("domains (`SqlType::Domain`)", |d| {
+            if d.supports_domains() {
+                "`CREATE DOMAIN ... CHECK` before the tables".into()
+            } else {
+                "emulated: the base type and the CHECK on each column (`VALUE` becomes the column)"
+                    .into()
+            }
+        }),
         ("exclusion constraints (`exclude(...)`)", |d| {
             native_or_error(d.supports_exclusion_constraints())
         }),

@@ -23,6 +23,7 @@ pub(crate) fn check<D: Dialect + ?Sized>(
     foreign_keys(dialect, table, found);
     columns(dialect, table, found);
     without_rowid(dialect, table, found);
+    domains(dialect, table, found);
 }
 
 fn problem<D: Dialect + ?Sized>(dialect: &D, table: &TableDef, message: String) -> Diagnostic {
@@ -299,6 +300,58 @@ fn without_rowid<D: Dialect + ?Sized>(dialect: &D, table: &TableDef, found: &mut
                 format!("{engine} cannot generate identity values in a WITHOUT ROWID table"),
             )
             .help("drop `identity` and supply the keys, or drop `without_rowid`"),
+        );
+    }
+}
+
+/// A domain's CHECK for one column: `VALUE` (an unquoted word, any case) replaced by `column`,
+/// already quoted. Tokenized with the engine's grammar, so `'VALUE'` in a string or a quoted
+/// `"value"` identifier stays as it is.
+///
+/// Used where the engine has no domains (the column gets the CHECK) and to validate the check
+/// on every engine.
+pub(crate) fn domain_check_for<D: Dialect + ?Sized>(
+    dialect: &D,
+    column: &str,
+    check: &str,
+) -> String {
+    use sqlparser::tokenizer::{Token, Tokenizer};
+    let parser = dialect.parser_dialect();
+    let Ok(tokens) = Tokenizer::new(parser.as_ref(), check).tokenize() else {
+        return check.to_string();
+    };
+    tokens
+        .into_iter()
+        .map(|token| match &token {
+            Token::Word(word)
+                if word.quote_style.is_none() && word.value.eq_ignore_ascii_case("value") =>
+            {
+                column.to_string()
+            }
+            _ => token.to_string(),
+        })
+        .collect()
+}
+
+/// Each domain column's check, with `VALUE` as the column, in the engine's grammar.
+fn domains<D: Dialect + ?Sized>(dialect: &D, table: &TableDef, found: &mut Vec<Diagnostic>) {
+    for column in &table.columns {
+        let schema_core::SqlType::Domain(domain) = &column.sql_type else {
+            continue;
+        };
+        let check = domain_check_for(
+            dialect,
+            &crate::quote::identifier(dialect, &column.name),
+            &domain.check,
+        );
+        let _ = expr::check(
+            dialect,
+            table,
+            Some(&column.name),
+            &format!("domain `{}` check", domain.name),
+            &check,
+            Role::Check,
+            found,
         );
     }
 }

@@ -100,6 +100,9 @@ impl Dialect for MySql {
 
     /// BLOB/TEXT (and JSON) columns can only be indexed with a prefix length.
     fn can_be_key(&self, sql_type: &SqlType) -> bool {
+        if let SqlType::Domain(domain) = sql_type {
+            return self.can_be_key(&domain.base);
+        }
         !matches!(
             sql_type,
             SqlType::Text | SqlType::Bytes | SqlType::Json | SqlType::Jsonb | SqlType::CiText
@@ -199,6 +202,7 @@ impl Dialect for MySql {
             SqlType::CiText => "LONGTEXT COLLATE utf8mb4_general_ci".into(),
             // Refused by `type_problem`.
             SqlType::Interval | SqlType::TsVector | SqlType::Array(_) => String::new(),
+            SqlType::Domain(domain) => self.type_name(&domain.base),
             SqlType::Enum(enum_type) => {
                 let values: Vec<String> = enum_type
                     .values
@@ -274,6 +278,9 @@ impl Dialect for MySql {
     /// BLOB, TEXT and JSON columns take only expression defaults; a raw type might be one of
     /// them, and a parenthesised literal is accepted by every type.
     fn literal_default_needs_parentheses(&self, sql_type: &SqlType) -> bool {
+        if let SqlType::Domain(domain) = sql_type {
+            return self.literal_default_needs_parentheses(&domain.base);
+        }
         matches!(
             sql_type,
             SqlType::Text

@@ -77,6 +77,10 @@ impl Dialect for Postgres {
         true
     }
 
+    fn supports_domains(&self) -> bool {
+        true
+    }
+
     fn supports_deferrable_constraints(&self) -> bool {
         true
     }
@@ -171,6 +175,7 @@ impl Dialect for Postgres {
             SqlType::TsVector => "tsvector".into(),
             SqlType::CiText => "citext".into(),
             SqlType::Array(inner) => format!("{}[]", self.type_name(inner)),
+            SqlType::Domain(domain) => quote::identifier(self, &domain.name),
             SqlType::Enum(enum_type) => quote::identifier(self, &enum_type.name),
             SqlType::Raw(per_engine) => per_engine
                 .get(&Engine::Postgres)

@@ -97,6 +97,7 @@ impl Dialect for Sqlite {
             SqlType::CiText => "TEXT COLLATE NOCASE".into(),
             // Refused by `type_problem`.
             SqlType::Interval | SqlType::TsVector | SqlType::Array(_) => String::new(),
+            SqlType::Domain(domain) => self.type_name(&domain.base),
             SqlType::Decimal { .. }
             | SqlType::Text
             | SqlType::Varchar(_)
@@ -117,6 +118,7 @@ impl Dialect for Sqlite {
     /// `IS NOT NULL` tests and `json_valid` are not, so nullable columns let NULL through first.
     fn type_check(&self, c: &str, sql_type: &SqlType, nullable: bool) -> Option<String> {
         let check = match sql_type {
+            SqlType::Domain(domain) => return self.type_check(c, &domain.base, nullable),
             SqlType::Boolean => format!("{c} IN (0, 1)"),
             SqlType::SmallInt => format!("{c} BETWEEN -32768 AND 32767"),
             SqlType::Integer => format!("{c} BETWEEN -2147483648 AND 2147483647"),

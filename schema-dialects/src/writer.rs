@@ -67,6 +67,16 @@ pub(crate) fn render<D: Dialect + ?Sized>(
             ));
         }
     }
+    if dialect.supports_domains() {
+        for domain in schema.domain_types() {
+            statements.push(format!(
+                "CREATE DOMAIN {} AS {} CHECK ({})",
+                identifier(dialect, &domain.name),
+                dialect.type_name(&domain.base),
+                domain.check
+            ));
+        }
+    }
     for table in &plan.tables {
         match create_table(dialect, table, &plan) {
             Ok(statement) => statements.push(statement),
@@ -312,6 +322,11 @@ fn column_definition<D: Dialect + ?Sized>(
         }
     }
     if let Some(check) = types::domain_check(dialect, column) {
+        sql.push_str(&format!(" CHECK ({check})"));
+    }
+    if let (SqlType::Domain(domain), false) = (&column.sql_type, dialect.supports_domains()) {
+        let column = identifier(dialect, &column.name);
+        let check = crate::features::domain_check_for(dialect, &column, &domain.check);
         sql.push_str(&format!(" CHECK ({check})"));
     }
     if let (Some(comment), CommentStyle::Inline) = (&column.comment, dialect.comment_style()) {

@@ -19,6 +19,8 @@ mod column_features;
 mod constraints;
 #[path = "engines/deferrable.rs"]
 mod deferrable;
+#[path = "engines/domains.rs"]
+mod domains;
 #[path = "engines/exclusion.rs"]
 mod exclusion;
 #[path = "engines/fixtures.rs"]

@@ -5,6 +5,7 @@
 //! in `schema-dialects`.
 
 mod columns;
+mod domains;
 mod enums;
 mod foreign_keys;
 mod generated;
@@ -20,6 +21,7 @@ pub(crate) fn schema(schema: &Schema) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     tables::check(schema, &mut found);
     enums::check(schema, &mut found);
+    domains::check(schema, &mut found);
     names::check(schema, &mut found);
     for table in &schema.tables {
         columns::check(table, &mut found);

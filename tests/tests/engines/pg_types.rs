@@ -26,7 +26,10 @@ fn citext_compares_without_case_everywhere() {
         let schema = one_column(SqlType::CiText);
         let script = apply(&mut db, &schema);
         if engine == Engine::Postgres {
-            assert_eq!(script.statements[0], "CREATE EXTENSION IF NOT EXISTS \"citext\"");
+            assert_eq!(
+                script.statements[0],
+                "CREATE EXTENSION IF NOT EXISTS \"citext\""
+            );
         }
         db.run("INSERT INTO samples (id, v) VALUES (1, 'Ada@Example.org')");
         let found = db.value("SELECT COUNT(*) FROM samples WHERE v = 'ada@example.ORG'");
@@ -58,7 +61,11 @@ fn cidr_is_native_on_postgres_and_text_elsewhere() {
         db.run("INSERT INTO samples (id, v) VALUES (1, '10.0.0.0/8')");
         if engine == Engine::Postgres {
             // Host bits right of the mask are refused.
-            rejected(&mut db, "INSERT INTO samples (id, v) VALUES (2, '10.0.0.1/8')", &["cidr"]);
+            rejected(
+                &mut db,
+                "INSERT INTO samples (id, v) VALUES (2, '10.0.0.1/8')",
+                &["cidr"],
+            );
             let inside = db.value("SELECT COUNT(*) FROM samples WHERE '10.1.2.3'::inet << v");
             assert_eq!(inside.as_deref(), Some("1"));
         }
@@ -68,10 +75,34 @@ fn cidr_is_native_on_postgres_and_text_elsewhere() {
 #[test]
 fn interval_tsvector_and_arrays_work_on_postgres_and_are_refused_elsewhere() {
     let cases = [
-        (SqlType::Interval, "no interval type", "'1 day 2 hours'", "SELECT CAST(EXTRACT(EPOCH FROM v) AS bigint) FROM samples", "93600"),
-        (SqlType::TsVector, "no tsvector type", "to_tsvector('english', 'The rooms were booked')", "SELECT COUNT(*) FROM samples WHERE v @@ to_tsquery('english', 'book')", "1"),
-        (SqlType::Array(Box::new(SqlType::Integer)), "no array types", "'{3,1,2}'", "SELECT array_length(v, 1) FROM samples", "3"),
-        (SqlType::Array(Box::new(SqlType::Text)), "no array types", "ARRAY['a', 'b']", "SELECT v[2] FROM samples", "b"),
+        (
+            SqlType::Interval,
+            "no interval type",
+            "'1 day 2 hours'",
+            "SELECT CAST(EXTRACT(EPOCH FROM v) AS bigint) FROM samples",
+            "93600",
+        ),
+        (
+            SqlType::TsVector,
+            "no tsvector type",
+            "to_tsvector('english', 'The rooms were booked')",
+            "SELECT COUNT(*) FROM samples WHERE v @@ to_tsquery('english', 'book')",
+            "1",
+        ),
+        (
+            SqlType::Array(Box::new(SqlType::Integer)),
+            "no array types",
+            "'{3,1,2}'",
+            "SELECT array_length(v, 1) FROM samples",
+            "3",
+        ),
+        (
+            SqlType::Array(Box::new(SqlType::Text)),
+            "no array types",
+            "ARRAY['a', 'b']",
+            "SELECT v[2] FROM samples",
+            "b",
+        ),
     ];
     for (ty, refusal, value, query, expected) in cases {
         let schema = one_column(ty.clone());
