@@ -350,6 +350,14 @@ pub struct GeneratedFile {
 }
 
 /// A diagram or dictionary file written (or found already up to date).
+///
+/// ```
+/// let dir = std::env::temp_dir().join("schema-doc-generated-doc");
+/// let run = || schema_dialects::build::generate(schema_core::Schema::builder()).dictionary(true).out_dir(&dir).run();
+/// run().unwrap();
+/// let again = run().unwrap();
+/// assert!(again.docs.iter().all(|doc| !doc.changed), "unchanged content is not rewritten");
+/// ```
 #[derive(Debug)]
 pub struct GeneratedDoc {
     /// Where it is.
