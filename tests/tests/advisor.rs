@@ -831,3 +831,15 @@ fn the_build_api_advises_and_denies() {
     assert_eq!(codes, ["S101"]);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn domains_are_seen_through() {
+    use schema_core::DomainType;
+    let at = DomainType::new("local_time", SqlType::Timestamp, "VALUE > '2000-01-01'");
+    let tags = DomainType::new("short_text", SqlType::Text, "length(VALUE) < 100");
+    let advice = advise(&[table("events")
+        .column(col("happened_at", SqlType::Domain(at)))
+        .column(col("tags", SqlType::Domain(tags)))]);
+    let codes: Vec<&str> = advice.findings.iter().map(|f| f.code.as_str()).collect();
+    assert_eq!(codes, ["S101", "S302"]);
+}

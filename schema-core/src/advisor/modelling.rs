@@ -172,10 +172,9 @@ fn singular(name: &str) -> &str {
 /// Why: a delimited list in one text column breaks 1NF.
 fn comma_lists(table: &TableDef, found: &mut Vec<Finding>) {
     for column in &table.columns {
-        if !matches!(
-            column.sql_type,
-            SqlType::Text | SqlType::Varchar(_) | SqlType::Char(_)
-        ) {
+        let list_capable = column.sql_type.is_textual()
+            && !matches!(super::types::base(&column.sql_type), SqlType::Enum(_));
+        if !list_capable {
             continue;
         }
         let name = column.name.to_lowercase();

@@ -34,9 +34,17 @@ pub(super) fn check(table: &TableDef, found: &mut Vec<Finding>) {
     int_key_overflow(table, found);
 }
 
+/// The type a column's values have: a domain's base type (through nested domains).
+pub(super) fn base(sql_type: &SqlType) -> &SqlType {
+    match sql_type {
+        SqlType::Domain(domain) => base(&domain.base),
+        other => other,
+    }
+}
+
 /// The lower-cased raw type texts of a column, one per engine.
 fn raw_texts(column: &Column) -> Vec<String> {
-    match &column.sql_type {
+    match base(&column.sql_type) {
         SqlType::Raw(per_engine) => per_engine
             .values()
             .map(|text| text.trim().to_lowercase())
@@ -74,7 +82,7 @@ fn timestamp_without_tz(table: &TableDef, column: &Column, found: &mut Vec<Findi
             || t == "timetz"
             || t == "time with time zone"
     });
-    if column.sql_type == SqlType::Timestamp || raw.is_some() {
+    if *base(&column.sql_type) == SqlType::Timestamp || raw.is_some() {
         let shown = raw.unwrap_or_else(|| "timestamp".into());
         found.push(Finding::new(
             &TIMESTAMP_WITHOUT_TZ,
@@ -101,7 +109,7 @@ fn float_for_exact(table: &TableDef, column: &Column, found: &mut Vec<Finding>) 
         )
     });
     let is_float =
-        matches!(column.sql_type, SqlType::Real | SqlType::Double) || raw_float.is_some();
+        matches!(base(&column.sql_type), SqlType::Real | SqlType::Double) || raw_float.is_some();
     if is_float && exact_name(&column.name) {
         found.push(Finding::new(
             &FLOAT_FOR_EXACT,
@@ -133,12 +141,12 @@ fn char_n(table: &TableDef, column: &Column, found: &mut Vec<Finding>) {
     let raw = any_raw(column, |t| {
         matches!(t, "char" | "character" | "bpchar" | "nchar")
     });
-    let shown = match (&column.sql_type, raw) {
+    let shown = match (base(&column.sql_type), raw) {
         (SqlType::Char(n), _) => format!("char({n})"),
         (_, Some(text)) => text,
         _ => return,
     };
-    let fix = match column.sql_type {
+    let fix = match base(&column.sql_type) {
         SqlType::Char(n) => format!(
             "use varchar({n}) (`#[column(varchar({n}))]`) with a CHECK on the length if it is exact"
         ),
@@ -157,8 +165,8 @@ fn char_n(table: &TableDef, column: &Column, found: &mut Vec<Finding>) {
 
 /// Why: reflexive lengths like 255 are not rules of the domain.
 fn arbitrary_varchar(table: &TableDef, column: &Column, found: &mut Vec<Finding>) {
-    if let SqlType::Varchar(n) = column.sql_type
-        && REFLEX_LENGTHS.contains(&n)
+    if let SqlType::Varchar(n) = base(&column.sql_type)
+        && REFLEX_LENGTHS.contains(n)
     {
         found.push(Finding::new(
             &ARBITRARY_VARCHAR,
@@ -174,7 +182,7 @@ fn arbitrary_varchar(table: &TableDef, column: &Column, found: &mut Vec<Finding>
 
 /// Why: json is stored as text and cannot be compared or GIN-indexed.
 fn json(table: &TableDef, column: &Column, found: &mut Vec<Finding>) {
-    if column.sql_type == SqlType::Json || any_raw(column, |t| t == "json").is_some() {
+    if *base(&column.sql_type) == SqlType::Json || any_raw(column, |t| t == "json").is_some() {
         found.push(Finding::new(
             &JSON_NOT_JSONB,
             &table.name,
@@ -232,7 +240,8 @@ fn int_key_overflow(table: &TableDef, found: &mut Vec<Finding>) {
                 | "int2"
         )
     });
-    if matches!(column.sql_type, SqlType::Integer | SqlType::SmallInt) || raw_small.is_some() {
+    if matches!(base(&column.sql_type), SqlType::Integer | SqlType::SmallInt) || raw_small.is_some()
+    {
         found.push(Finding::new(
             &INT_KEY_OVERFLOW,
             &table.name,
@@ -248,7 +257,7 @@ fn int_key_overflow(table: &TableDef, found: &mut Vec<Finding>) {
 
 /// Why: three states where code usually expects two.
 fn nullable_boolean(table: &TableDef, column: &Column, found: &mut Vec<Finding>) {
-    if column.nullable && column.sql_type == SqlType::Boolean {
+    if column.nullable && *base(&column.sql_type) == SqlType::Boolean {
         found.push(Finding::new(
             &NULLABLE_BOOLEAN,
             &table.name,
@@ -263,7 +272,7 @@ fn nullable_boolean(table: &TableDef, column: &Column, found: &mut Vec<Finding>)
 
 /// Why: enum values cannot be removed or reordered without rebuilding the type.
 fn enum_values(table: &TableDef, column: &Column, found: &mut Vec<Finding>) {
-    if let SqlType::Enum(enum_type) = &column.sql_type {
+    if let SqlType::Enum(enum_type) = base(&column.sql_type) {
         found.push(Finding::new(
             &ENUM_VALUES,
             &table.name,
