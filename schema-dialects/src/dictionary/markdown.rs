@@ -62,15 +62,39 @@ fn cell(cell: &Cell) -> String {
     }
 }
 
-/// Plain text: one line, every ASCII punctuation character that means something in Markdown
-/// (or in a table row) backslash-escaped.
+/// Plain text on one line: the characters that start inline markup anywhere (emphasis, code,
+/// links, HTML, entities, table cells, strikethrough) are backslash-escaped, and so is a first
+/// character that would make the line a heading, quote, list item or rule.
 fn text(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    for c in one_line(raw).chars() {
-        if "\\`*_{}[]()<>#+-.!|~&\"'=:$@%^".contains(c) {
+    let line = collapse(raw);
+    let mut out = String::with_capacity(line.len() + 8);
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    for (i, c) in line.chars().enumerate() {
+        let starts_block = i == 0 && "#>-+=".contains(c);
+        let ends_list_number = i == digits && digits > 0 && (c == '.' || c == ')');
+        if "\\`*_[]<>|~&".contains(c) || starts_block || ends_list_number {
             out.push('\\');
         }
         out.push(c);
+    }
+    out
+}
+
+/// Runs of whitespace and control characters become one space (kept at the ends, so text parts
+/// run together keep their spacing).
+fn collapse(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut space = false;
+    for c in raw.chars() {
+        if c.is_whitespace() || c.is_control() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
     }
     out
 }
@@ -93,4 +117,27 @@ fn one_line(raw: &str) -> String {
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{code, text};
+
+    #[test]
+    fn text_escapes_inline_markup_and_block_starts() {
+        assert_eq!(
+            text("1. a*b_c [d](e) <f> | g"),
+            "1\\. a\\*b\\_c \\[d\\](e) \\<f\\> \\| g"
+        );
+        assert_eq!(text("- item"), "\\- item");
+        assert_eq!(text("# not a heading"), "\\# not a heading");
+        assert_eq!(text("a - b. c"), "a - b. c");
+        assert_eq!(text("x\n\ty "), "x y ");
+    }
+
+    #[test]
+    fn code_spans_hold_pipes_and_refuse_backticks() {
+        assert_eq!(code("a | b"), "`a \\| b`");
+        assert_eq!(code("a`b"), "a\\`b");
+    }
 }
