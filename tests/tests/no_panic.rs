@@ -162,26 +162,31 @@ fn default_fitting(sql_type: &SqlType) -> Option<ColumnDefault> {
     })
 }
 
+/// Column positions, resolved against the table's columns.
+type Positions = Vec<prop::sample::Index>;
+/// An SQL template and the column its `{c}` stands for.
+type Template = (String, prop::sample::Index);
+/// Target table, referencing column, nullable, ON DELETE, ON UPDATE.
+type ForeignKeySpec = (
+    prop::sample::Index,
+    prop::sample::Index,
+    bool,
+    FkAction,
+    FkAction,
+);
+/// Columns, unique, predicate.
+type IndexSpec = (Positions, bool, Option<Template>);
+
 /// One table before its references are resolved: column-list entries and foreign-key targets
 /// are indexes into what exists, so most generated schemas are valid and reach the writers.
 #[derive(Clone, Debug)]
 struct TableSpec {
     table: TableDef,
-    primary_key: Option<Vec<prop::sample::Index>>,
-    uniques: Vec<Vec<prop::sample::Index>>,
-    checks: Vec<(String, prop::sample::Index)>,
-    foreign_keys: Vec<(
-        prop::sample::Index,
-        prop::sample::Index,
-        bool,
-        FkAction,
-        FkAction,
-    )>,
-    indexes: Vec<(
-        Vec<prop::sample::Index>,
-        bool,
-        Option<(String, prop::sample::Index)>,
-    )>,
+    primary_key: Option<Positions>,
+    uniques: Vec<Positions>,
+    checks: Vec<Template>,
+    foreign_keys: Vec<ForeignKeySpec>,
+    indexes: Vec<IndexSpec>,
 }
 
 fn table_spec() -> impl Strategy<Value = TableSpec> {
