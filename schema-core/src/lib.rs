@@ -99,4 +99,4 @@ pub use table::TableDef;
 pub use table_trait::{__private, ColumnType, NoPrimaryKey, SqlEnum, Table};
 
 #[cfg(feature = "derive")]
-pub use schema_derive::{SqlEnum, Table};
+pub use schema_derive::{Domain, SqlEnum, Table};

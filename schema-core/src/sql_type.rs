@@ -235,6 +235,24 @@ impl EnumType {
 /// }
 /// assert_eq!(Email::sql_type().to_string(), "domain email");
 /// ```
+///
+/// or with the derive (the base type defaults to the field's):
+///
+/// ```
+/// use schema_core::{ColumnType, Domain, SqlType};
+///
+/// #[derive(Domain)]
+/// #[domain(name = "email", varchar(320), check = "VALUE LIKE '%_@_%'")]
+/// pub struct Email(pub String);
+///
+/// #[derive(Domain)]
+/// #[domain(check = "VALUE > 0")]
+/// pub struct PositiveCount(pub i32);
+///
+/// let SqlType::Domain(count) = PositiveCount::sql_type() else { unreachable!() };
+/// assert_eq!((count.name.as_str(), *count.base), ("positive_count", SqlType::Integer));
+/// assert!(matches!(Email::sql_type(), SqlType::Domain(d) if *d.base == SqlType::Varchar(320)));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DomainType {
     /// The type name (PostgreSQL creates a domain with this name).

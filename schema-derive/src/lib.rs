@@ -167,6 +167,17 @@
 //! - `#[sql_enum(rename = "paid_in_full")]` on a variant: its value. Default: the variant name
 //!   in snake_case (`PaidInFull` → `paid_in_full`). Two variants may not share a value.
 //!
+//! # `#[derive(Domain)]`
+//!
+//! On a newtype (`pub struct Email(pub String);`); implements `ColumnType` as
+//! `SqlType::Domain`: PostgreSQL creates the domain, MySQL and SQLite give each column the base
+//! type and the check with `VALUE` replaced by the column.
+//!
+//! - `check = "VALUE LIKE '%_@_%'"` (required): the rule every value satisfies.
+//! - `name = "email"`: the type name. Default: the struct name in snake_case.
+//! - a base type key (`varchar(320)`, `text`, `numeric(12, 2)`, ... as on `#[column(...)]`).
+//!   Default: the inner field's type (`<String as ColumnType>::sql_type()`).
+//!
 //! # Clippy
 //!
 //! Clippy's `duplicated_attributes` lint misreads a field named in two lists of the same kind
@@ -194,6 +205,14 @@ use syn::{DeriveInput, parse_macro_input};
 pub fn derive_table(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::table::expand(&input).into()
+}
+
+/// `#[derive(Domain)]`: implements `schema_core::ColumnType` for a newtype as a domain
+/// (`SqlType::Domain`); see the [crate docs](crate) for the attributes.
+#[proc_macro_derive(Domain, attributes(domain))]
+pub fn derive_domain(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand::domain::expand(&input).into()
 }
 
 /// `#[derive(SqlEnum)]`: implements `schema_core::SqlEnum` for a fieldless enum; see the

@@ -101,7 +101,9 @@ fn booking(id: i64, room: i64, from: u32, to: u32) -> String {
 fn every_engine_runs_the_tour_and_enforces_what_it_has() {
     for mut db in applied("db") {
         let engine = db.engine();
-        db.run("INSERT INTO rooms (id, name) VALUES (1, 'Blue'), (2, 'azure')");
+        db.run("INSERT INTO rooms (id, name, floor) VALUES (1, 'Blue', 1), (2, 'azure', 2)");
+        // The floor domain's CHECK, on every engine.
+        db.reject("INSERT INTO rooms (id, name, floor) VALUES (3, 'Attic', 500)");
         db.run("INSERT INTO guests (email) VALUES ('ada@example.org')");
         // One account per email, whatever the case: an expression index or a ci collation.
         let message = db.reject("INSERT INTO guests (email) VALUES ('ADA@example.org')");

@@ -21,6 +21,7 @@ CREATE TABLE `guests` (
 CREATE TABLE `rooms` (
   `id` BIGINT NOT NULL,
   `name` VARCHAR(80) COLLATE `utf8mb4_general_ci` NOT NULL COMMENT 'Sorted and compared the way people read names.',
+  `floor` SMALLINT NOT NULL CHECK (`floor` BETWEEN -5 AND 200),
   CONSTRAINT `rooms_pkey` PRIMARY KEY (`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='A room; rooms are few and looked up by number, so the table is stored by its key
 (SQLite `WITHOUT ROWID`).';

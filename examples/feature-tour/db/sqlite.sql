@@ -28,6 +28,7 @@ CREATE TABLE "rooms" (
   "id" INTEGER NOT NULL,
   -- Sorted and compared the way people read names.
   "name" TEXT COLLATE "NOCASE" NOT NULL CHECK (length("name") <= 80),
+  "floor" INTEGER NOT NULL CHECK ("floor" BETWEEN -32768 AND 32767) CHECK ("floor" BETWEEN -5 AND 200),
   CONSTRAINT "rooms_pkey" PRIMARY KEY ("id")
 ) STRICT, WITHOUT ROWID;
 

@@ -233,7 +233,7 @@ fn allow_calls(allow: &AllowAttr) -> TokenStream {
     quote!(#(#calls)*)
 }
 
-fn type_override(value: &TypeOverride) -> TokenStream {
+pub(crate) fn type_override(value: &TypeOverride) -> TokenStream {
     let some = |v: Option<u16>| match v {
         Some(v) => quote!(::core::option::Option::Some(#v)),
         None => quote!(::core::option::Option::None),

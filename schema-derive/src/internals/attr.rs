@@ -889,7 +889,11 @@ fn default_value(meta: &ParseNestedMeta) -> syn::Result<DefaultValue> {
     ))
 }
 
-fn type_override(cx: &Ctxt, meta: &ParseNestedMeta, symbol: Symbol) -> syn::Result<TypeOverride> {
+pub(crate) fn type_override(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    symbol: Symbol,
+) -> syn::Result<TypeOverride> {
     Ok(match symbol {
         TEXT => {
             flag(

@@ -12,6 +12,7 @@ pub struct Symbol(pub &'static str);
 pub const TABLE: Symbol = Symbol("table");
 pub const COLUMN: Symbol = Symbol("column");
 pub const SQL_ENUM: Symbol = Symbol("sql_enum");
+pub const DOMAIN: Symbol = Symbol("domain");
 pub const DOC: Symbol = Symbol("doc");
 
 // Shared keys.
@@ -194,6 +195,11 @@ pub const FOREIGN_KEY_KEYS: &[Symbol] = &[
 ];
 /// The keys of `raw(...)`.
 pub const RAW_KEYS: &[Symbol] = &[POSTGRES, MYSQL, SQLITE];
+/// The keys `#[domain(...)]` accepts (besides a base type key).
+pub const DOMAIN_KEYS: &[Symbol] = &[
+    NAME, CHECK, TEXT, VARCHAR, CHAR, NUMERIC, DECIMAL, JSON, JSONB, BYTES, RAW, CIDR, INTERVAL,
+    TSVECTOR, CITEXT,
+];
 /// The keys `#[sql_enum(...)]` accepts on the enum.
 pub const SQL_ENUM_KEYS: &[Symbol] = &[NAME];
 /// The keys `#[sql_enum(...)]` accepts on a variant.

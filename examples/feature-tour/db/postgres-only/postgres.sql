@@ -4,6 +4,8 @@ CREATE EXTENSION IF NOT EXISTS "citext";
 
 CREATE EXTENSION IF NOT EXISTS "pg_trgm";
 
+CREATE DOMAIN "floor_number" AS smallint CHECK (VALUE BETWEEN -5 AND 200);
+
 CREATE TABLE "booking_keys" (
   "id" bigint NOT NULL,
   "room_id" bigint NOT NULL,
@@ -47,6 +49,7 @@ CREATE TABLE "ledger" (
 CREATE TABLE "rooms" (
   "id" bigint NOT NULL,
   "name" varchar(80) COLLATE "und-x-icu" NOT NULL,
+  "floor" "floor_number" NOT NULL,
   CONSTRAINT "rooms_pkey" PRIMARY KEY ("id")
 );
 

@@ -8,7 +8,7 @@
 #![allow(clippy::duplicated_attributes)]
 
 use chrono::{DateTime, Utc};
-use schema_core::{Schema, SchemaBuilder, Table};
+use schema_core::{Domain, Schema, SchemaBuilder, Table};
 use uuid::Uuid;
 
 /// A room; rooms are few and looked up by number, so the table is stored by its key
@@ -28,7 +28,13 @@ pub struct Room {
         )
     )]
     pub name: String,
+    pub floor: Floor,
 }
+
+/// A floor number: a domain on PostgreSQL, the same CHECK on each column elsewhere.
+#[derive(Domain)]
+#[domain(name = "floor_number", check = "VALUE BETWEEN -5 AND 200")]
+pub struct Floor(pub i16);
 
 /// A guest; one account per email address, whatever its letter case.
 #[derive(Table)]
