@@ -42,10 +42,14 @@ pub fn expand(input: &DeriveInput) -> TokenStream {
                 );
             } else if let Some(symbol) = TYPE_KEYS.iter().find(|s| meta.path == **s) {
                 let value = type_override(&cx, meta, *symbol)?;
-                if let Some((earlier, _)) = &base {
+                if let Some((earlier, at)) = &base {
                     cx.error_at(
                         span_of(meta),
                         format!("base type `{symbol}` conflicts with `{earlier}`\nhelp: a domain has one base type; keep one"),
+                    );
+                    cx.error_at(
+                        at.span,
+                        format!("base type `{earlier}` conflicts with `{symbol}`"),
                     );
                 } else {
                     base = Some((
