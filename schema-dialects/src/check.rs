@@ -312,7 +312,7 @@ fn keys<D: Dialect + ?Sized>(dialect: &D, table: &TableDef, found: &mut Vec<Diag
                     .column(&column.name)
                     .engine(engine)
                     .help(match column.sql_type {
-                        SqlType::Text => "give the column a bounded type, e.g. `#[column(varchar(255))]`",
+                        SqlType::Text => "give the column the length its values need, e.g. `#[column(varchar(320))]` for an e-mail address",
                         SqlType::Json => "use `jsonb` (it has equality and B-tree support), or key a bounded column derived from the document",
                         _ => "key a bounded column instead, e.g. a hash or code in `#[column(varchar(64))]`",
                     }),
