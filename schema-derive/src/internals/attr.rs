@@ -12,7 +12,7 @@ use super::ctxt::Ctxt;
 use super::features::{self, ExcludeAttr, KeyPartAttr, index_columns, parse_exclude};
 use super::parse::{
     Attr, Spanned, did_you_mean, each_item, each_nested, equals, fields, flag, has_value, key,
-    list, parenthesized_ints, span_of, string, unknown_key, word,
+    parenthesized_ints, per_engine_strings, span_of, string, unknown_key, word,
 };
 use super::symbol::*;
 
@@ -980,39 +980,7 @@ pub(crate) fn type_override(
         RAW => {
             let help =
                 "#[column(raw(postgres = \"tsvector\", mysql = \"TEXT\", sqlite = \"TEXT\"))]";
-            if !meta.input.peek(token::Paren) {
-                return Err(meta.error(format!(
-                    "`raw` gives the type per engine\nhelp: write it as `{help}` (any of the engines, at least one)"
-                )));
-            }
-            let mut engines: Vec<(Symbol, String)> = Vec::new();
-            let errors_before = cx.error_count();
-            each_nested(cx, meta, |inner| {
-                let Some(engine) = RAW_KEYS.iter().find(|engine| inner.path == **engine) else {
-                    return Err(unknown_key(inner, "raw(...)", RAW_KEYS));
-                };
-                let lit = string(inner, &format!("{engine} = \"TEXT\""))?;
-                if engines.iter().any(|(e, _)| e == engine) {
-                    cx.error_spanned_by(
-                        &inner.path,
-                        format!("duplicate attribute `{engine}`\nhelp: give it once"),
-                    );
-                } else if lit.value().trim().is_empty() {
-                    cx.error_spanned_by(
-                        &lit,
-                        format!("the {engine} type is empty\nhelp: write it as `{help}`"),
-                    );
-                } else {
-                    engines.push((*engine, lit.value()));
-                }
-                Ok(())
-            })?;
-            if engines.is_empty() && cx.error_count() == errors_before {
-                return Err(meta.error(format!(
-                    "`raw` names no engine\nhelp: write it as `{help}` (any of {}, at least one)",
-                    list(RAW_KEYS)
-                )));
-            }
+            let engines = per_engine_strings(cx, meta, "type", "gives the type per engine", help)?;
             TypeOverride::Raw(engines)
         }
         _ => unreachable!("not a type key: {symbol}"),

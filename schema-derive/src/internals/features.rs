@@ -14,7 +14,8 @@ use syn::{Ident, LitInt, LitStr, Token, token};
 
 use super::ctxt::Ctxt;
 use super::parse::{
-    Attr, Spanned, did_you_mean, each_nested, key, list, span_of, string, unknown_key, word,
+    Attr, Spanned, did_you_mean, each_nested, key, list, per_engine_strings, span_of, string,
+    unknown_key, word,
 };
 use super::symbol::*;
 
@@ -229,39 +230,13 @@ pub fn deferrable(meta: &ParseNestedMeta, help: &str) -> syn::Result<Spanned<Sym
 /// `collation(postgres = "C", mysql = "utf8mb4_general_ci", sqlite = "NOCASE")`.
 pub fn collation(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Vec<(Symbol, String)>> {
     let help = "#[column(collation(postgres = \"und-x-icu\", mysql = \"utf8mb4_general_ci\", sqlite = \"NOCASE\"))]";
-    if !meta.input.peek(token::Paren) {
-        return Err(meta.error(format!(
-            "`collation` names a collation per engine, since the names differ\nhelp: write it as `{help}` (any of the engines, at least one)"
-        )));
-    }
-    let mut found: Vec<(Symbol, String)> = Vec::new();
-    let errors_before = cx.error_count();
-    each_nested(cx, meta, |inner| {
-        let Some(engine) = RAW_KEYS.iter().find(|e| inner.path == **e) else {
-            return Err(unknown_key(inner, "collation(...)", RAW_KEYS));
-        };
-        let lit = string(inner, &format!("{engine} = \"...\""))?;
-        if found.iter().any(|(e, _)| e == engine) {
-            cx.error_spanned_by(
-                &inner.path,
-                format!("duplicate attribute `{engine}`\nhelp: give it once"),
-            );
-        } else if lit.value().trim().is_empty() {
-            cx.error_spanned_by(
-                &lit,
-                format!("the {engine} collation is empty\nhelp: write it as `{help}`"),
-            );
-        } else {
-            found.push((*engine, lit.value()));
-        }
-        Ok(())
-    })?;
-    if found.is_empty() && cx.error_count() == errors_before {
-        return Err(meta.error(format!(
-            "`collation` names no engine\nhelp: write it as `{help}`"
-        )));
-    }
-    Ok(found)
+    per_engine_strings(
+        cx,
+        meta,
+        "collation",
+        "names a collation per engine, since the names differ",
+        help,
+    )
 }
 
 /// An exclusion element's target: a field, or an SQL expression.

@@ -11,7 +11,7 @@ use syn::parse::ParseStream;
 use syn::{Attribute, Ident, LitInt, LitStr, Token, token};
 
 use super::ctxt::Ctxt;
-use super::symbol::Symbol;
+use super::symbol::{RAW_KEYS, Symbol};
 
 /// A value together with where it was written.
 #[derive(Clone)]
@@ -310,4 +310,55 @@ pub fn parenthesized_ints(meta: &ParseNestedMeta, help: &str) -> syn::Result<Vec
         content.parse::<Token![,]>()?;
     }
     Ok(ints)
+}
+
+/// `key(postgres = "...", mysql = "...", sqlite = "...")`: one non-empty string per engine, at
+/// least one engine, each at most once. `noun` names the strings in messages ("type",
+/// "collation"); `missing_parens` says what the key is for when written without a list.
+pub fn per_engine_strings(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    noun: &str,
+    missing_parens: &str,
+    help: &str,
+) -> syn::Result<Vec<(Symbol, String)>> {
+    let key = meta
+        .path
+        .get_ident()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    if !meta.input.peek(token::Paren) {
+        return Err(meta.error(format!(
+            "`{key}` {missing_parens}\nhelp: write it as `{help}` (any of the engines, at least one)"
+        )));
+    }
+    let mut found: Vec<(Symbol, String)> = Vec::new();
+    let errors_before = cx.error_count();
+    each_nested(cx, meta, |inner| {
+        let Some(engine) = RAW_KEYS.iter().find(|e| inner.path == **e) else {
+            return Err(unknown_key(inner, &format!("{key}(...)"), RAW_KEYS));
+        };
+        let lit = string(inner, &format!("{engine} = \"...\""))?;
+        if found.iter().any(|(e, _)| e == engine) {
+            cx.error_spanned_by(
+                &inner.path,
+                format!("duplicate attribute `{engine}`\nhelp: give it once"),
+            );
+        } else if lit.value().trim().is_empty() {
+            cx.error_spanned_by(
+                &lit,
+                format!("the {engine} {noun} is empty\nhelp: write it as `{help}`"),
+            );
+        } else {
+            found.push((*engine, lit.value()));
+        }
+        Ok(())
+    })?;
+    if found.is_empty() && cx.error_count() == errors_before {
+        return Err(meta.error(format!(
+            "`{key}` names no engine\nhelp: write it as `{help}` (any of {}, at least one)",
+            list(RAW_KEYS)
+        )));
+    }
+    Ok(found)
 }
