@@ -406,6 +406,38 @@ fn numeric_defaults_must_be_in_the_type_range() {
 }
 
 #[test]
+fn text_defaults_of_dates_times_and_addresses_have_a_form_every_engine_reads() {
+    let table = id_table("t")
+        .column(Column::new("d", SqlType::Date).default(ColumnDefault::text("2024-02-29")))
+        .column(Column::new("t", SqlType::Time).default(ColumnDefault::text("23:59:59.5")))
+        .column(
+            Column::new("ts", SqlType::Timestamp)
+                .default(ColumnDefault::text("2024-01-02 03:04:05")),
+        )
+        .column(
+            Column::new("tz", SqlType::TimestampTz)
+                .default(ColumnDefault::text("2024-01-02T03:04:05.123456")),
+        )
+        .column(Column::new("ip", SqlType::Inet).default(ColumnDefault::text("2001:db8::1")))
+        .column(Column::new("bad_d", SqlType::Date).default(ColumnDefault::text("2024-13-01")))
+        .column(Column::new("bad_t", SqlType::Time).default(ColumnDefault::text("noon")))
+        .column(
+            Column::new("bad_tz", SqlType::TimestampTz)
+                .default(ColumnDefault::text("2024-01-02T03:04:05Z")),
+        )
+        .column(Column::new("bad_ip", SqlType::Inet).default(ColumnDefault::text("999.1.1.1")));
+    assert_eq!(
+        problems(vec![table]),
+        [
+            "error: table `t`, column `bad_d`: default `2024-13-01` is not a valid `date` value\n  help: write it as `YYYY-MM-DD`",
+            "error: table `t`, column `bad_t`: default `noon` is not a valid `time` value\n  help: write it as `HH:MM:SS` (with up to six fraction digits)",
+            "error: table `t`, column `bad_tz`: default `2024-01-02T03:04:05Z` is not a valid `timestamptz` value\n  help: write it as `YYYY-MM-DD HH:MM:SS` (with up to six fraction digits; in UTC, without a zone)",
+            "error: table `t`, column `bad_ip`: default `999.1.1.1` is not a valid `inet` value\n  help: write it as an IPv4 or IPv6 address, e.g. `192.0.2.1`",
+        ]
+    );
+}
+
+#[test]
 fn type_parameters_must_make_sense() {
     let table = id_table("t")
         .column(Column::new("a", SqlType::Varchar(0)))

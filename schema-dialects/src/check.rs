@@ -341,17 +341,18 @@ fn identity<D: Dialect + ?Sized>(dialect: &D, table: &TableDef, found: &mut Vec<
         match dialect.identity_style() {
             IdentityStyle::Generated => {}
             IdentityStyle::AutoIncrement => {
+                // The key must be part of the CREATE TABLE itself; secondary indexes are
+                // created by later statements, which the server never reaches.
                 let first_of = |columns: &[String]| columns.first() == Some(&column.name);
                 let keyed = table.primary_key.iter().any(|pk| first_of(&pk.columns))
-                    || table.uniques.iter().any(|u| first_of(&u.columns))
-                    || table.indexes.iter().any(|i| first_of(&i.columns));
+                    || table.uniques.iter().any(|u| first_of(&u.columns));
                 if !keyed {
                     found.push(
                         problem(format!(
-                            "{engine} AUTO_INCREMENT needs the column to be the first column of a key"
+                            "{engine} AUTO_INCREMENT needs the column to be the first column of the primary key or a unique constraint"
                         ))
                         .help(format!(
-                            "make `{}` the primary key, or put it first in a unique constraint or index",
+                            "make `{}` the primary key, or put it first in a unique constraint",
                             column.name
                         )),
                     );

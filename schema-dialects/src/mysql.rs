@@ -215,6 +215,21 @@ impl Dialect for MySql {
         }
     }
 
+    /// `BOOLEAN` is `TINYINT(1)` and would take 2; `VARCHAR(45)` would take any text as an
+    /// address. Both checks are deterministic, as MySQL 8 requires in a CHECK.
+    fn type_check(&self, c: &str, sql_type: &SqlType, nullable: bool) -> Option<String> {
+        match sql_type {
+            SqlType::Domain(domain) => self.type_check(c, &domain.base, nullable),
+            SqlType::Boolean => Some(format!("{c} IN (0, 1)")),
+            // IS_IPV4(NULL) is 0, so NULL must be let through explicitly.
+            SqlType::Inet if nullable => {
+                Some(format!("{c} IS NULL OR IS_IPV4({c}) OR IS_IPV6({c})"))
+            }
+            SqlType::Inet => Some(format!("IS_IPV4({c}) OR IS_IPV6({c})")),
+            _ => None,
+        }
+    }
+
     fn type_problem(&self, sql_type: &SqlType) -> Option<(String, String)> {
         match sql_type {
             SqlType::Interval => Some((

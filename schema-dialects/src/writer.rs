@@ -321,16 +321,21 @@ fn column_definition<D: Dialect + ?Sized>(
             }
         }
     }
-    if let Some(check) = types::domain_check(dialect, column) {
+    // MySQL's column grammar puts COMMENT before any CHECK.
+    if let (Some(comment), CommentStyle::Inline) = (&column.comment, dialect.comment_style()) {
+        sql.push_str(&format!(" COMMENT {}", string(dialect, comment)));
+    }
+    if let Some(check) = types::domain_check(dialect, column)
+        && !written_by_referential_action(dialect, table, column)
+    {
         sql.push_str(&format!(" CHECK ({check})"));
     }
-    if let (SqlType::Domain(domain), false) = (&column.sql_type, dialect.supports_domains()) {
+    if let (SqlType::Domain(domain), false) = (&column.sql_type, dialect.supports_domains())
+        && !written_by_referential_action(dialect, table, column)
+    {
         let column = identifier(dialect, &column.name);
         let check = crate::features::domain_check_for(dialect, &column, &domain.check);
         sql.push_str(&format!(" CHECK ({check})"));
-    }
-    if let (Some(comment), CommentStyle::Inline) = (&column.comment, dialect.comment_style()) {
-        sql.push_str(&format!(" COMMENT {}", string(dialect, comment)));
     }
     if let Some(check) = not_null_check {
         sql.push_str(&check);
@@ -539,6 +544,28 @@ fn line_comment(comment: &str) -> Vec<String> {
         .lines()
         .map(|line| format!("-- {line}").trim_end().to_string())
         .collect()
+}
+
+/// Whether a foreign key's ON DELETE/UPDATE action writes `column` on an engine that forbids
+/// CHECKs on such columns (MySQL 8). Its type CHECK is then left out, losing nothing: the foreign
+/// key only admits the parent's values, which pass the same CHECK there, or NULL.
+fn written_by_referential_action<D: Dialect + ?Sized>(
+    dialect: &D,
+    table: &TableDef,
+    column: &Column,
+) -> bool {
+    !dialect.allows_checks_on_referential_action_columns()
+        && table.foreign_keys.iter().any(|fk| {
+            fk.columns.contains(&column.name)
+                && [fk.on_delete, fk.on_update].iter().any(|action| {
+                    matches!(
+                        action,
+                        schema_core::FkAction::Cascade
+                            | schema_core::FkAction::SetNull
+                            | schema_core::FkAction::SetDefault
+                    )
+                })
+        })
 }
 
 #[cfg(test)]

@@ -36,7 +36,7 @@ CREATE TABLE `bookings` (
   `guest_id` BIGINT NOT NULL,
   `starts_at` DATETIME(6) NOT NULL,
   `ends_at` DATETIME(6) NOT NULL,
-  `cancelled` BOOLEAN NOT NULL DEFAULT FALSE,
+  `cancelled` BOOLEAN NOT NULL DEFAULT FALSE CHECK (`cancelled` IN (0, 1)),
   `nights` INT NOT NULL,
   `price_cents` BIGINT NOT NULL,
   `total_cents` BIGINT GENERATED ALWAYS AS (`price_cents` * `nights`) STORED COMMENT 'Computed by the engine when the row is written.' CHECK (`total_cents` IS NOT NULL),

@@ -4,7 +4,7 @@ CREATE TABLE `plans` (
   `name` VARCHAR(120) NOT NULL,
   `monthly_price_cents` BIGINT NOT NULL COMMENT 'Price per billing period, in the currency''s minor unit.',
   `currency` CHAR(3) NOT NULL COMMENT 'ISO 4217 currency code.',
-  `active` BOOLEAN NOT NULL DEFAULT TRUE,
+  `active` BOOLEAN NOT NULL DEFAULT TRUE CHECK (`active` IN (0, 1)),
   CONSTRAINT `plans_pkey` PRIMARY KEY (`id`),
   CONSTRAINT `plans_code_key` UNIQUE (`code`),
   CONSTRAINT `plans_monthly_price_cents_check` CHECK (`monthly_price_cents` >= 0),

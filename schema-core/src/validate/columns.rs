@@ -166,8 +166,62 @@ fn text_default(
         SqlType::Varchar(n) | SqlType::Char(n) if text.chars().count() > *n as usize => found.push(
             problem(format!("default `{text}` is longer than {n} characters")),
         ),
+        SqlType::Date
+        | SqlType::Time
+        | SqlType::Timestamp
+        | SqlType::TimestampTz
+        | SqlType::Inet => {
+            if let Some(form) = temporal_or_address_form(&column.sql_type, text) {
+                found.push(
+                    problem(format!(
+                        "default `{text}` is not a valid `{}` value",
+                        column.sql_type
+                    ))
+                    .help(format!("write it as {form}")),
+                );
+            }
+        }
         _ => {}
     }
+}
+
+/// The form a text default of a date, time, timestamp or address column must have, when `text`
+/// does not have it. Only forms every engine reads the same way are accepted: no zone suffix
+/// (MariaDB refuses one, PostgreSQL would apply it), so a timestamptz default is written in UTC.
+fn temporal_or_address_form(ty: &SqlType, text: &str) -> Option<&'static str> {
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let in_range =
+        |s: &str, low: u32, high: u32| s.parse::<u32>().is_ok_and(|v| (low..=high).contains(&v));
+    let date = |s: &str| {
+        let parts: Vec<&str> = s.split('-').collect();
+        matches!(parts.as_slice(), [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2)
+            && in_range(m, 1, 12) && in_range(d, 1, 31))
+    };
+    let time = |s: &str| {
+        let (clock, fraction) = s.split_once('.').unwrap_or((s, "0"));
+        let parts: Vec<&str> = clock.split(':').collect();
+        let clock_ok = matches!(parts.as_slice(), [h, m, sec] if digits(h, 2) && digits(m, 2) && digits(sec, 2)
+            && in_range(h, 0, 23) && in_range(m, 0, 59) && in_range(sec, 0, 59));
+        clock_ok
+            && !fraction.is_empty()
+            && fraction.len() <= 6
+            && fraction.bytes().all(|b| b.is_ascii_digit())
+    };
+    let ok = match ty {
+        SqlType::Date => date(text),
+        SqlType::Time => time(text),
+        SqlType::Timestamp | SqlType::TimestampTz => text
+            .split_once([' ', 'T'])
+            .is_some_and(|(d, t)| date(d) && time(t)),
+        SqlType::Inet => text.parse::<std::net::IpAddr>().is_ok(),
+        _ => true,
+    };
+    (!ok).then_some(match ty {
+        SqlType::Date => "`YYYY-MM-DD`",
+        SqlType::Time => "`HH:MM:SS` (with up to six fraction digits)",
+        SqlType::Inet => "an IPv4 or IPv6 address, e.g. `192.0.2.1`",
+        _ => "`YYYY-MM-DD HH:MM:SS` (with up to six fraction digits; in UTC, without a zone)",
+    })
 }
 
 fn literal_text(literal: &Literal) -> String {

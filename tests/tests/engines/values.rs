@@ -346,8 +346,10 @@ fn booleans_are_true_or_false() {
                     &["invalid input syntax for type boolean"],
                 );
             }
-            // BOOLEAN is TINYINT(1) on MySQL: 2 fits; the type alone keeps no 0/1 domain.
-            Engine::MySql => {}
+            // BOOLEAN is TINYINT(1) on MySQL: 2 would fit; the writer's CHECK keeps 0/1.
+            Engine::MySql => {
+                rejected(&mut db, &profile(engine, 1, "active", "2"), &["failed"]);
+            }
             Engine::Sqlite => {
                 rejected(
                     &mut db,
@@ -479,4 +481,93 @@ fn char_length_and_times_of_day_are_enforced() {
         db.run(&profile(engine, 2, "wakes_at", "'06:30:00.123456'"));
         assert_eq!(count(&mut db, "profiles", ""), 2, "{engine}");
     }
+}
+
+#[test]
+fn addresses_must_be_ip_addresses_where_the_engine_can_tell() {
+    use schema_core::{Column, Schema, SqlType, TableDef};
+    let schema = Schema::builder()
+        .table_def(
+            TableDef::new("hosts")
+                .column(Column::new("id", SqlType::BigInt))
+                .column(Column::new("ip", SqlType::Inet))
+                .column(Column::new("gateway", SqlType::Inet).nullable())
+                .primary_key(["id"]),
+        )
+        .build()
+        .unwrap();
+    for mut db in TestDb::all() {
+        let engine = db.engine();
+        apply(&mut db, &schema);
+        db.run("INSERT INTO hosts (id, ip, gateway) VALUES (1, '192.0.2.1', NULL)");
+        db.run("INSERT INTO hosts (id, ip, gateway) VALUES (2, '2001:db8::1', '192.0.2.254')");
+        let bad = "INSERT INTO hosts (id, ip) VALUES (3, 'not an address')";
+        match engine {
+            Engine::Postgres => {
+                rejected(&mut db, bad, &["invalid input syntax for type inet"]);
+            }
+            Engine::MySql => {
+                rejected(&mut db, bad, &["failed"]);
+                rejected(
+                    &mut db,
+                    "INSERT INTO hosts (id, ip, gateway) VALUES (4, '192.0.2.9', '999.1.1.1')",
+                    &["failed"],
+                );
+            }
+            // SQLite has no address functions: TEXT takes any text (documented in the README).
+            Engine::Sqlite => db.run(bad),
+        }
+        assert_eq!(
+            count(&mut db, "hosts", ""),
+            if engine == Engine::Sqlite { 3 } else { 2 },
+            "{engine}"
+        );
+    }
+}
+
+#[test]
+fn a_column_a_foreign_key_action_writes_keeps_its_domain_through_the_parent_on_mysql() {
+    use schema_core::{Column, FkAction, ForeignKey, Schema, SqlType, TableDef};
+    use schema_dialects::dialect;
+    // MySQL 8 refuses a CHECK on a column an ON DELETE/UPDATE action writes, so the writer leaves
+    // the type CHECK off there: the foreign key admits only the parent's (checked) values.
+    let schema = Schema::builder()
+        .table_def(
+            TableDef::new("flags")
+                .column(Column::new("flag", SqlType::Boolean))
+                .primary_key(["flag"]),
+        )
+        .table_def(
+            TableDef::new("uses")
+                .column(Column::new("id", SqlType::BigInt))
+                .column(Column::new("flag", SqlType::Boolean).nullable())
+                .primary_key(["id"])
+                .foreign_key(
+                    ForeignKey::to("flags", ["flag"])
+                        .columns(["flag"])
+                        .on_delete(FkAction::SetNull),
+                ),
+        )
+        .build()
+        .unwrap();
+    let mysql = dialect(Engine::MySql).render(&schema).unwrap().to_string();
+    assert!(
+        mysql.contains("`flag` BOOLEAN NOT NULL CHECK (`flag` IN (0, 1))"),
+        "{mysql}"
+    );
+    assert!(mysql.contains("`flag` BOOLEAN,"), "{mysql}");
+    let Some(mut db) = TestDb::new(Engine::MySql) else {
+        return;
+    };
+    apply(&mut db, &schema);
+    rejected(&mut db, "INSERT INTO flags (flag) VALUES (2)", &["failed"]);
+    db.run("INSERT INTO flags (flag) VALUES (1)");
+    rejected(
+        &mut db,
+        "INSERT INTO uses (id, flag) VALUES (1, 2)",
+        &["foreign key"],
+    );
+    db.run("INSERT INTO uses (id, flag) VALUES (1, 1)");
+    db.run("DELETE FROM flags");
+    assert_eq!(count(&mut db, "uses", "flag IS NULL"), 1);
 }
