@@ -70,6 +70,22 @@ pub enum FkAction {
     SetDefault,
 }
 
+impl FkAction {
+    /// Whether the action writes the referencing columns (CASCADE, SET NULL, SET DEFAULT).
+    ///
+    /// ```
+    /// use schema_core::FkAction;
+    /// assert!(FkAction::SetNull.writes_referencing_columns());
+    /// assert!(!FkAction::Restrict.writes_referencing_columns());
+    /// ```
+    pub fn writes_referencing_columns(self) -> bool {
+        matches!(
+            self,
+            FkAction::Cascade | FkAction::SetNull | FkAction::SetDefault
+        )
+    }
+}
+
 impl fmt::Display for FkAction {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {

@@ -243,6 +243,23 @@ impl TableDef {
         self.columns.iter().find(|column| column.name == name)
     }
 
+    /// The first foreign key whose ON DELETE or ON UPDATE action writes `column`.
+    ///
+    /// ```
+    /// use schema_core::{Column, FkAction, ForeignKey, SqlType, TableDef};
+    /// let t = TableDef::new("t")
+    ///     .column(Column::new("p", SqlType::BigInt).nullable())
+    ///     .foreign_key(ForeignKey::to("p", ["id"]).columns(["p"]).on_delete(FkAction::SetNull));
+    /// assert!(t.foreign_key_writing("p").is_some());
+    /// ```
+    pub fn foreign_key_writing(&self, column: &str) -> Option<&ForeignKey> {
+        self.foreign_keys.iter().find(|fk| {
+            fk.columns.iter().any(|c| c == column)
+                && (fk.on_delete.writes_referencing_columns()
+                    || fk.on_update.writes_referencing_columns())
+        })
+    }
+
     /// Whether `columns` (in any order) are exactly the primary key or a unique constraint, the
     /// targets a foreign key may reference.
     pub fn has_key_on(&self, columns: &[String]) -> bool {

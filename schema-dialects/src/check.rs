@@ -408,15 +408,7 @@ fn checks<D: Dialect + ?Sized>(dialect: &D, table: &TableDef, found: &mut Vec<Di
                     .help("drop the check: the engine generates this column's values"),
                 );
             }
-            let acting = table.foreign_keys.iter().find(|fk| {
-                fk.columns.contains(&column.name)
-                    && [fk.on_delete, fk.on_update].iter().any(|a| {
-                        matches!(
-                            a,
-                            FkAction::Cascade | FkAction::SetNull | FkAction::SetDefault
-                        )
-                    })
-            });
+            let acting = table.foreign_key_writing(&column.name);
             if let Some(fk) = acting
                 && !dialect.allows_checks_on_referential_action_columns()
             {

@@ -555,17 +555,7 @@ fn written_by_referential_action<D: Dialect + ?Sized>(
     column: &Column,
 ) -> bool {
     !dialect.allows_checks_on_referential_action_columns()
-        && table.foreign_keys.iter().any(|fk| {
-            fk.columns.contains(&column.name)
-                && [fk.on_delete, fk.on_update].iter().any(|action| {
-                    matches!(
-                        action,
-                        schema_core::FkAction::Cascade
-                            | schema_core::FkAction::SetNull
-                            | schema_core::FkAction::SetDefault
-                    )
-                })
-        })
+        && table.foreign_key_writing(&column.name).is_some()
 }
 
 #[cfg(test)]

@@ -119,29 +119,21 @@ impl<'a> Table<'a> {
 
 /// `T` if `ty` is syntactically `Option<T>` (any path ending in `Option` with one type argument).
 pub fn option_inner(ty: &Type) -> Option<&Type> {
-    let Type::Path(TypePath { qself: None, path }) = ty else {
-        return None;
-    };
-    let last = path.segments.last()?;
-    if last.ident != "Option" {
-        return None;
-    }
-    let PathArguments::AngleBracketed(args) = &last.arguments else {
-        return None;
-    };
-    match args.args.iter().collect::<Vec<_>>().as_slice() {
-        [GenericArgument::Type(inner)] => Some(inner),
-        _ => None,
-    }
+    single_generic_argument(ty, "Option")
 }
 
 /// `T` if `ty` is syntactically `Vec<T>`.
 pub fn vec_inner(ty: &Type) -> Option<&Type> {
+    single_generic_argument(ty, "Vec")
+}
+
+/// `T` if `ty` is a path ending in `wrapper<T>` with exactly one type argument.
+fn single_generic_argument<'a>(ty: &'a Type, wrapper: &str) -> Option<&'a Type> {
     let Type::Path(TypePath { qself: None, path }) = ty else {
         return None;
     };
     let last = path.segments.last()?;
-    if last.ident != "Vec" {
+    if last.ident != wrapper {
         return None;
     }
     let PathArguments::AngleBracketed(args) = &last.arguments else {
