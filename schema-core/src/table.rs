@@ -63,6 +63,10 @@ pub struct TableDef {
     /// have no rowid to drop (InnoDB always clusters by the primary key; PostgreSQL has heaps).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub without_rowid: bool,
+    /// The table's previous name: a migration renames the table instead of dropping it and
+    /// creating a new one (ignored once the old name no longer exists).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renamed_from: Option<String>,
 }
 
 impl TableDef {
@@ -81,6 +85,7 @@ impl TableDef {
             functional_dependencies: Vec::new(),
             exclusions: Vec::new(),
             without_rowid: false,
+            renamed_from: None,
         }
     }
 
@@ -235,6 +240,17 @@ impl TableDef {
     /// ```
     pub fn without_rowid(mut self) -> Self {
         self.without_rowid = true;
+        self
+    }
+
+    /// Declares the table's previous name, so a migration renames it and keeps its rows.
+    ///
+    /// ```
+    /// let t = schema_core::TableDef::new("customers").renamed_from("clients");
+    /// assert_eq!(t.renamed_from.as_deref(), Some("clients"));
+    /// ```
+    pub fn renamed_from(mut self, old_name: impl Into<String>) -> Self {
+        self.renamed_from = Some(old_name.into());
         self
     }
 

@@ -39,6 +39,7 @@ pub mod docs;
 mod expr;
 mod features;
 mod key_length;
+pub mod migrate;
 mod mysql;
 mod order;
 mod postgres;
