@@ -12,6 +12,8 @@ use crate::{
 /// assert_eq!(change.to_string(), "create extension pg_trgm");
 /// ```
 #[derive(Clone, Debug, PartialEq)]
+// A diff is a short list built once per migration: boxing the large variants buys nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Change {
     /// A PostgreSQL extension is needed.
     CreateExtension(String),
@@ -102,6 +104,7 @@ impl AlterTable {
 
 /// One change inside a table.
 #[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum TableChange {
     /// A column renamed (declared with `renamed_from`).
     RenameColumn {

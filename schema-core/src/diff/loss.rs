@@ -137,7 +137,11 @@ fn column_loss(table: &TableDef, change: &TableChange) -> Option<DataLoss> {
                 ),
             })
         }
-        TableChange::AlterColumn { from, to } if !widens(&from.sql_type, &to.sql_type) => {
+        // Values dropped from a named enum are reported once, for the enum.
+        TableChange::AlterColumn { from, to }
+            if !widens(&from.sql_type, &to.sql_type)
+                && !same_enum(&from.sql_type, &to.sql_type) =>
+        {
             Some(DataLoss {
                 kind: LossKind::NarrowColumn,
                 object: object(to),
@@ -163,6 +167,10 @@ fn column_loss(table: &TableDef, change: &TableChange) -> Option<DataLoss> {
         }
         _ => None,
     }
+}
+
+fn same_enum(a: &SqlType, b: &SqlType) -> bool {
+    matches!((a, b), (SqlType::Enum(a), SqlType::Enum(b)) if a.name == b.name)
 }
 
 fn column_list(table: &TableDef) -> String {

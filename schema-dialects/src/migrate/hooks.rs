@@ -115,11 +115,15 @@ impl MigrationDialect for Postgres {
                 if via_text { "text::" } else { "" }
             ));
         }
-        if to.default.is_some() && (retype || from.default != to.default) {
-            let value = default_value(self, &to.sql_type, to.default.as_ref().expect("checked"));
-            statements.push(format!("{prefix} SET DEFAULT {value}"));
-        } else if from.default.is_some() && to.default.is_none() && !retype {
-            statements.push(format!("{prefix} DROP DEFAULT"));
+        match &to.default {
+            Some(default) if retype || from.default != to.default => {
+                let value = default_value(self, &to.sql_type, default);
+                statements.push(format!("{prefix} SET DEFAULT {value}"));
+            }
+            None if from.default.is_some() && !retype => {
+                statements.push(format!("{prefix} DROP DEFAULT"))
+            }
+            _ => {}
         }
         if from.nullable && !to.nullable {
             if let Some(default) = &to.default {
@@ -185,7 +189,14 @@ impl MigrationDialect for MySql {
         let what = match kind {
             ConstraintKind::PrimaryKey => "PRIMARY KEY".to_string(),
             ConstraintKind::Unique => format!("INDEX {}", identifier(self, name)),
-            ConstraintKind::ForeignKey => format!("FOREIGN KEY {}", identifier(self, name)),
+            // The index MySQL made for the foreign key, if it had to, goes with it: a fresh
+            // database built from the target schema would not have it either. (MariaDB syntax;
+            // MySQL 8 has no IF EXISTS here.)
+            ConstraintKind::ForeignKey => format!(
+                "FOREIGN KEY {}, DROP INDEX IF EXISTS {}",
+                identifier(self, name),
+                identifier(self, name)
+            ),
             ConstraintKind::Check | ConstraintKind::Exclusion => {
                 format!("CONSTRAINT {}", identifier(self, name))
             }

@@ -2,8 +2,8 @@
 //! can run. Engines differ only through [`MigrationDialect`] hooks and the [`Dialect`]
 //! capabilities.
 //!
-//! Order: extensions and named types first; then foreign keys that go away (so nothing they
-//! point at is held), other dropped constraints and indexes, table and column renames, new
+//! Order: extensions and named types first; then table and column renames, foreign keys that go
+//! away (so nothing they point at is held), other dropped constraints and indexes, new
 //! tables, column drops, changes and additions, new constraints and indexes, new foreign keys;
 //! then dropped tables, dropped types and extensions, and comments. Each step only needs what the
 //! steps before it made, and on MySQL/MariaDB (no transactional DDL) a failure leaves every
@@ -120,6 +120,29 @@ pub(crate) fn statements<D: MigrationDialect + ?Sized>(
         }
     }
 
+    // Renames.
+    for change in &diff.changes {
+        if let Change::RenameTable { from: old, to: new } = change {
+            out.main.push(format!(
+                "ALTER TABLE {} RENAME TO {}",
+                identifier(dialect, old),
+                identifier(dialect, new)
+            ));
+        }
+    }
+    for alter in alters.iter().filter(|a| !rebuilt(a)) {
+        for change in &alter.changes {
+            if let TableChange::RenameColumn { from: old, to: new } = change {
+                out.main.push(format!(
+                    "ALTER TABLE {} RENAME COLUMN {} TO {}",
+                    identifier(dialect, &alter.to.name),
+                    identifier(dialect, old),
+                    identifier(dialect, new)
+                ));
+            }
+        }
+    }
+
     // Foreign keys that go away, everywhere first; then the other constraints and indexes.
     if !dialect.rebuilds_tables() {
         for table in &dropped {
@@ -165,29 +188,6 @@ pub(crate) fn statements<D: MigrationDialect + ?Sized>(
                 _ => continue,
             };
             out.main.push(statement);
-        }
-    }
-
-    // Renames.
-    for change in &diff.changes {
-        if let Change::RenameTable { from: old, to: new } = change {
-            out.main.push(format!(
-                "ALTER TABLE {} RENAME TO {}",
-                identifier(dialect, old),
-                identifier(dialect, new)
-            ));
-        }
-    }
-    for alter in alters.iter().filter(|a| !rebuilt(a)) {
-        for change in &alter.changes {
-            if let TableChange::RenameColumn { from: old, to: new } = change {
-                out.main.push(format!(
-                    "ALTER TABLE {} RENAME COLUMN {} TO {}",
-                    identifier(dialect, &alter.to.name),
-                    identifier(dialect, old),
-                    identifier(dialect, new)
-                ));
-            }
         }
     }
 
