@@ -162,11 +162,17 @@ pub(crate) fn unguarded(
     }
     let down =
         statements::statements(dialect, to, from, &backward).map_err(MigrateError::Invalid)?;
+    // Going down cannot bring back what going up dropped: the down script says what it loses.
+    let down_notes: Vec<String> = backward
+        .data_loss()
+        .iter()
+        .map(|l| l.detail.clone())
+        .collect();
     let mut steps = Vec::new();
     if !up.committed_first.is_empty() {
         steps.push(MigrationStep {
             suffix: "_enum_values",
-            up: files::script(dialect, &up.committed_first, false),
+            up: files::script(dialect, &up.committed_first, false, &[]),
             down: files::script(
                 dialect,
                 &[
@@ -174,13 +180,14 @@ pub(crate) fn unguarded(
                         .to_string(),
                 ],
                 true,
+                &[],
             ),
         });
     }
     steps.push(MigrationStep {
         suffix: "",
-        up: files::script(dialect, &up.main, true),
-        down: files::script(dialect, &down.main, true),
+        up: files::script(dialect, &up.main, true, &[]),
+        down: files::script(dialect, &down.main, true, &down_notes),
     });
     Ok(Migration { engine, steps })
 }

@@ -132,13 +132,18 @@ pub(crate) fn statements<D: MigrationDialect + ?Sized>(
     }
     for alter in alters.iter().filter(|a| !rebuilt(a)) {
         for change in &alter.changes {
-            if let TableChange::RenameColumn { from: old, to: new } = change {
-                out.main.push(format!(
-                    "ALTER TABLE {} RENAME COLUMN {} TO {}",
-                    identifier(dialect, &alter.to.name),
-                    identifier(dialect, old),
-                    identifier(dialect, new)
-                ));
+            // The column keeps its old definition under the new name; changes come later.
+            if let TableChange::RenameColumn { from: old, to: new } = change
+                && let Some(column) = alter.from.find_column(old)
+            {
+                let renamed = schema_core::Column {
+                    name: new.clone(),
+                    ..column.clone()
+                };
+                match dialect.rename_column(&alter.from, old, &renamed) {
+                    Ok(statement) => out.main.push(statement),
+                    Err(problem) => problems.push(problem),
+                }
             }
         }
     }
@@ -164,6 +169,13 @@ pub(crate) fn statements<D: MigrationDialect + ?Sized>(
                     &fk.name,
                 ));
             }
+        }
+        for fk in held_foreign_keys(dialect, alter) {
+            out.main.push(dialect.drop_constraint(
+                &alter.to.name,
+                ConstraintKind::ForeignKey,
+                &fk.name,
+            ));
         }
     }
     for alter in alters.iter().filter(|a| !rebuilt(a)) {
@@ -244,6 +256,13 @@ pub(crate) fn statements<D: MigrationDialect + ?Sized>(
         }
     }
     for alter in alters.iter().filter(|a| !rebuilt(a)) {
+        for fk in held_foreign_keys(dialect, alter) {
+            out.main.push(add(
+                dialect,
+                &alter.to.name,
+                &writer::foreign_key(dialect, fk),
+            ));
+        }
         for change in &alter.changes {
             if let TableChange::AddForeignKey(fk) = change {
                 out.main.push(add(
@@ -406,6 +425,40 @@ fn constraint_additions<D: MigrationDialect + ?Sized>(
             }
             _ => None,
         })
+        .collect()
+}
+
+/// Unchanged foreign keys of the table that an index being dropped holds up, on engines where
+/// a foreign key needs an index (MySQL refuses to drop it): dropped first and added again last,
+/// so the engine finds or makes the index it needs.
+fn held_foreign_keys<'a, D: MigrationDialect + ?Sized>(
+    dialect: &D,
+    alter: &'a AlterTable,
+) -> Vec<&'a schema_core::ForeignKey> {
+    if !dialect.foreign_keys_need_an_index() {
+        return Vec::new();
+    }
+    let dropped_keys: Vec<&[String]> = alter
+        .changes
+        .iter()
+        .filter_map(|change| match change {
+            TableChange::DropIndex(index) => Some(index.columns.as_slice()),
+            TableChange::DropUnique(unique) => Some(unique.columns.as_slice()),
+            TableChange::DropPrimaryKey(pk) => Some(pk.columns.as_slice()),
+            _ => None,
+        })
+        .collect();
+    let changed = |name: &str| {
+        alter.changes.iter().any(|change| {
+            matches!(change, TableChange::DropForeignKey(fk) | TableChange::AddForeignKey(fk) if fk.name == name)
+        })
+    };
+    alter
+        .to
+        .foreign_keys
+        .iter()
+        .filter(|fk| !changed(&fk.name))
+        .filter(|fk| dropped_keys.iter().any(|key| key.starts_with(&fk.columns)))
         .collect()
 }
 

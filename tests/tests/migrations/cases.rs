@@ -7,7 +7,7 @@ use schema_core::{
 };
 use schema_tests::TestDb;
 
-use super::support::round_trip;
+use super::support::{Lab, round_trip};
 
 fn schema(tables: Vec<TableDef>) -> Schema {
     tables
@@ -498,48 +498,71 @@ fn cases() -> Vec<Case> {
     ]
 }
 
-fn run(engine: schema_core::Engine) {
-    let cases = cases();
-    assert!(cases.len() >= 40, "{} cases", cases.len());
-    for case in cases {
-        let setup = |db: &mut TestDb| {
-            if let Some((insert, _, _)) = case.rows {
-                db.run(insert);
-            }
-        };
-        let verify = |db: &mut TestDb| {
-            if let Some((_, query, expected)) = case.rows {
-                assert_eq!(
-                    db.value(query).as_deref(),
-                    Some(expected),
-                    "{engine} {}",
-                    case.name
-                );
-            }
-        };
-        round_trip(
-            engine,
-            case.name,
-            &case.a,
-            &case.b,
-            case.acknowledged,
-            &setup,
-            &verify,
-        );
+/// Runs every case on `engine`, spread over `streams` threads with their own databases.
+fn run(engine: schema_core::Engine, streams: usize) {
+    let count = cases().len();
+    assert!(count >= 40, "{count} cases");
+    if Lab::new(engine).is_none() {
+        return;
     }
+    let threads: Vec<_> = (0..streams)
+        .map(|stream| {
+            std::thread::spawn(move || {
+                let mut lab = Lab::new(engine).expect("engine available");
+                for case in cases().into_iter().skip(stream).step_by(streams) {
+                    let setup = |db: &mut TestDb| {
+                        if let Some((insert, _, _)) = case.rows {
+                            db.run(insert);
+                        }
+                    };
+                    let verify = |db: &mut TestDb| {
+                        if let Some((_, query, expected)) = case.rows {
+                            // Text unique to the case: a reused connection must not reuse
+                            // a plan made for another case's column type.
+                            let query = format!("{query} -- {}", case.name);
+                            assert_eq!(
+                                db.value(&query).as_deref(),
+                                Some(expected),
+                                "{engine} {}",
+                                case.name
+                            );
+                        }
+                    };
+                    round_trip(
+                        &mut lab,
+                        case.name,
+                        &case.a,
+                        &case.b,
+                        case.acknowledged,
+                        &setup,
+                        &verify,
+                    );
+                }
+            })
+        })
+        .collect();
+    let panicked = threads
+        .into_iter()
+        .map(|t| t.join())
+        .filter(Result::is_err)
+        .count();
+    assert_eq!(
+        panicked, 0,
+        "{engine}: {panicked} stream(s) failed (see above)"
+    );
 }
 
 #[test]
 fn hand_written_cases_on_postgres() {
-    run(schema_core::Engine::Postgres);
+    run(schema_core::Engine::Postgres, 3);
 }
 
 #[test]
 fn hand_written_cases_on_mysql() {
-    run(schema_core::Engine::MySql);
+    run(schema_core::Engine::MySql, 3);
 }
 
 #[test]
 fn hand_written_cases_on_sqlite() {
-    run(schema_core::Engine::Sqlite);
+    run(schema_core::Engine::Sqlite, 1);
 }

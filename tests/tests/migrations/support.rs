@@ -78,16 +78,54 @@ pub fn catalog(db: &mut TestDb) -> Vec<String> {
     lines
 }
 
-/// The catalog of `schema`'s DDL applied to a fresh database.
-pub fn direct_catalog(engine: Engine, schema: &Schema) -> Option<Vec<String>> {
-    let mut db = TestDb::new(engine)?;
+/// Empties a database reused across cases (creating a database per case is slow on servers).
+pub fn reset(db: &mut TestDb) {
+    match db.engine() {
+        Engine::Postgres => db.run("DROP SCHEMA public CASCADE; CREATE SCHEMA public"),
+        Engine::MySql => {
+            let tables = db.column(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = database()",
+            );
+            let mut sql = "SET FOREIGN_KEY_CHECKS = 0;".to_string();
+            for table in tables {
+                sql.push_str(&format!("DROP TABLE `{table}`;"));
+            }
+            sql.push_str("SET FOREIGN_KEY_CHECKS = 1");
+            db.run(&sql);
+        }
+        Engine::Sqlite => *db = TestDb::new(Engine::Sqlite).expect("SQLite"),
+    }
+}
+
+/// The catalog of `schema`'s DDL applied to `db` (emptied first).
+pub fn direct_catalog(db: &mut TestDb, schema: &Schema) -> Vec<String> {
+    reset(db);
+    let engine = db.engine();
     let script = dialect(engine)
         .render(schema)
         .unwrap_or_else(|e| panic!("{engine}: {e}"));
     for statement in &script.statements {
         db.run(statement);
     }
-    Some(catalog(&mut db))
+    catalog(db)
+}
+
+/// Two databases on one engine, reused across cases: one to migrate, one to build directly.
+pub struct Lab {
+    /// The database migrations run on.
+    pub migrated: TestDb,
+    /// The database the target's DDL is applied to.
+    pub direct: TestDb,
+}
+
+impl Lab {
+    /// Two fresh databases, or `None` when the engine is skipped.
+    pub fn new(engine: Engine) -> Option<Lab> {
+        Some(Lab {
+            migrated: TestDb::new(engine)?,
+            direct: TestDb::new(engine)?,
+        })
+    }
 }
 
 /// Lines only in `left` and only in `right`, for a readable failure.
@@ -105,7 +143,7 @@ pub fn difference(left: &[String], right: &[String]) -> String {
 /// Applies `a`, migrates to `b` (acknowledging `acknowledged`), runs `setup` on A's database
 /// first (rows to keep) and `verify` after migrating; compares catalogs both ways.
 pub fn round_trip(
-    engine: Engine,
+    lab: &mut Lab,
     name: &str,
     a: &Schema,
     b: &Schema,
@@ -113,21 +151,21 @@ pub fn round_trip(
     setup: &dyn Fn(&mut TestDb),
     verify: &dyn Fn(&mut TestDb),
 ) {
-    let Some(mut db) = TestDb::new(engine) else {
-        return;
-    };
+    let engine = lab.migrated.engine();
+    reset(&mut lab.migrated);
+    let db = &mut lab.migrated;
     let dir = scratch_dir(engine);
     add_migration(engine, &dir, &Schema::default(), a, &[], "initial");
     db.migrate(&dir)
         .unwrap_or_else(|e| panic!("{engine} {name}: initial migration failed: {e}"));
-    let catalog_a = catalog(&mut db);
-    let direct_a = direct_catalog(engine, a).expect("engine available");
+    let catalog_a = catalog(db);
+    let direct_a = direct_catalog(&mut lab.direct, a);
     assert!(
         catalog_a == direct_a,
         "{engine} {name}: initial migration differs from A's DDL\n{}",
         difference(&catalog_a, &direct_a)
     );
-    setup(&mut db);
+    setup(db);
     let before = add_migration(engine, &dir, a, b, acknowledged, name);
     if let Err(e) = db.migrate(&dir) {
         panic!(
@@ -135,22 +173,22 @@ pub fn round_trip(
             files(&dir, before)
         );
     }
-    let catalog_b = catalog(&mut db);
-    let direct_b = direct_catalog(engine, b).expect("engine available");
+    let catalog_b = catalog(db);
+    let direct_b = direct_catalog(&mut lab.direct, b);
     assert!(
         catalog_b == direct_b,
         "{engine} {name}: migrated catalog differs from B's DDL\n{}\n{}",
         difference(&catalog_b, &direct_b),
         files(&dir, before)
     );
-    verify(&mut db);
+    verify(db);
     if let Err(e) = db.undo(&dir, before) {
         panic!(
             "{engine} {name}: down migration failed: {e}\n{}",
             files(&dir, before)
         );
     }
-    let catalog_down = catalog(&mut db);
+    let catalog_down = catalog(db);
     assert!(
         catalog_down == catalog_a,
         "{engine} {name}: down migration does not restore A\n{}\n{}",
