@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::Literal;
+use crate::{Engine, Literal};
 
 /// How a table is split into partitions.
 ///
@@ -45,6 +45,10 @@ pub struct Partitioning {
     /// Time-window partitions created by the script and kept by the maintenance routine.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lifecycle: Option<Lifecycle>,
+    /// The engines the table is partitioned on; empty means every engine. Elsewhere the table is
+    /// created unpartitioned and the script says so (SQLite has no partitioning).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub engines: Vec<Engine>,
 }
 
 /// The partitioning method.
@@ -227,6 +231,7 @@ impl Partitioning {
             partitions: Vec::new(),
             default_partition: false,
             lifecycle: None,
+            engines: Vec::new(),
         }
     }
 
@@ -260,6 +265,26 @@ impl Partitioning {
         });
         self.default_partition = true;
         self
+    }
+
+    /// Partitions the table only on these engines; elsewhere it is a plain table.
+    ///
+    /// ```
+    /// use schema_core::{Engine, Partitioning};
+    /// let p = Partitioning::hash(["id"], 2).only_on([Engine::Postgres, Engine::MySql]);
+    /// assert!(p.applies_to(Engine::MySql) && !p.applies_to(Engine::Sqlite));
+    /// ```
+    pub fn only_on(mut self, engines: impl IntoIterator<Item = Engine>) -> Self {
+        let mut engines: Vec<Engine> = engines.into_iter().collect();
+        engines.sort();
+        engines.dedup();
+        self.engines = engines;
+        self
+    }
+
+    /// Whether the table is partitioned on `engine`.
+    pub fn applies_to(&self, engine: Engine) -> bool {
+        self.engines.is_empty() || self.engines.contains(&engine)
     }
 
     /// How many periods ahead maintenance creates (lifecycle only).
@@ -411,6 +436,16 @@ impl CivilDate {
             return None;
         }
         (day <= days_in_month(year, month)).then_some(CivilDate { year, month, day })
+    }
+
+    /// Whether the date is a Monday (the first day of an ISO week).
+    ///
+    /// ```
+    /// assert!(schema_core::CivilDate::parse("2026-01-05").unwrap().is_monday());
+    /// ```
+    pub fn is_monday(self) -> bool {
+        // 1970-01-01 was a Thursday.
+        (to_days(self) + 3).rem_euclid(7) == 0
     }
 
     /// The date `days` later.

@@ -39,3 +39,5 @@ mod scripts;
 mod support;
 #[path = "engines/values.rs"]
 mod values;
+#[path = "engines/views.rs"]
+mod views;

@@ -187,7 +187,8 @@ fn lifecycle_window(
         ),
         Some(start) => {
             let aligned = match lifecycle.interval {
-                PartitionInterval::Day | PartitionInterval::Week => true,
+                PartitionInterval::Day => true,
+                PartitionInterval::Week => start.is_monday(),
                 PartitionInterval::Month => start.day == 1,
                 PartitionInterval::Year => start.day == 1 && start.month == 1,
             };
@@ -198,10 +199,11 @@ fn lifecycle_window(
                         lifecycle.interval
                     ))
                     .table(&table.name)
-                    .help(format!(
-                        "start on {}",
-                        CivilDate::new(start.year, if lifecycle.interval == PartitionInterval::Year { 1 } else { start.month }, 1)
-                    )),
+                    .help(match lifecycle.interval {
+                        PartitionInterval::Week => "start on a Monday (weeks are ISO weeks)".to_string(),
+                        PartitionInterval::Year => format!("start on {}", CivilDate::new(start.year, 1, 1)),
+                        _ => format!("start on {}", CivilDate::new(start.year, start.month, 1)),
+                    }),
                 );
             }
         }

@@ -9,6 +9,7 @@ pub(super) fn check(schema: &Schema, found: &mut Vec<Diagnostic>) {
     for table in &schema.tables {
         updated_at(table, found);
     }
+    audit_table(schema, found);
     let mut seen = BTreeSet::new();
     for trigger in &schema.triggers {
         if !seen.insert(trigger.name.as_str()) {
@@ -93,5 +94,36 @@ fn updated_at(table: &TableDef, found: &mut Vec<Diagnostic>) {
             );
         }
         Some(_) => {}
+    }
+}
+
+/// The audit triggers write five columns of the audit table; a schema that declares its own
+/// `audit_log` must have them.
+fn audit_table(schema: &Schema, found: &mut Vec<Diagnostic>) {
+    if !schema.tables.iter().any(|t| t.audit) {
+        return;
+    }
+    let Some(audit) = schema.table(crate::AUDIT_LOG_TABLE) else {
+        return;
+    };
+    if audit.audit {
+        found.push(
+            Diagnostic::new(
+                "the audit table is audited itself, so every audit row would write another",
+            )
+            .table(&audit.name)
+            .help("drop `audit` from the audit table"),
+        );
+    }
+    for column in ["table_name", "operation", "old_row", "new_row", "actor"] {
+        if audit.find_column(column).is_none() {
+            found.push(
+                Diagnostic::new(format!(
+                    "the audit triggers write column `{column}`, which this table does not have"
+                ))
+                .table(&audit.name)
+                .help("leave the audit table out of the schema: the library adds its own (`schema_core::audit_log_table()`)"),
+            );
+        }
     }
 }
