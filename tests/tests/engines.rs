@@ -29,6 +29,8 @@ mod fixtures;
 mod index_features;
 #[path = "engines/key_length.rs"]
 mod key_length;
+#[path = "engines/partitions.rs"]
+mod partitions;
 #[path = "engines/pg_types.rs"]
 mod pg_types;
 #[path = "engines/relations.rs"]
@@ -37,6 +39,8 @@ mod relations;
 mod scripts;
 #[path = "engines/support.rs"]
 mod support;
+#[path = "engines/triggers.rs"]
+mod triggers;
 #[path = "engines/values.rs"]
 mod values;
 #[path = "engines/views.rs"]
