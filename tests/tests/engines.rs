@@ -29,6 +29,10 @@ mod fixtures;
 mod index_features;
 #[path = "engines/key_length.rs"]
 mod key_length;
+#[path = "engines/objects.rs"]
+mod objects;
+#[path = "objects_fixture/mod.rs"]
+mod objects_fixture;
 #[path = "engines/partitions.rs"]
 mod partitions;
 #[path = "engines/pg_types.rs"]
