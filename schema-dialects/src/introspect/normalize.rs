@@ -14,6 +14,8 @@
 //!   [`CANDIDATES`] order (MySQL: `jsonb` is `json`, `timestamp` is `timestamptz`; SQLite:
 //!   `char(n)` is `varchar(n)`, `timestamp` is `timestamptz`, every decimal is an unconstrained
 //!   decimal, `json`/`jsonb`/`text` without a CHECK, ...);
+//! - MySQL: primary keys are all named `PRIMARY` (read back as `<table>_pkey`), and a unique
+//!   index over plain columns is the same object as a UNIQUE constraint (read back as one);
 //! - MySQL/SQLite: enum types have no name (read back as `<table>_<column>`), domains are their
 //!   base type plus a column CHECK named after the column;
 //! - SQLite: constraint names of primary keys on `WITHOUT ROWID`... are kept (they are in the
@@ -83,15 +85,16 @@ pub fn canonical_sql(engine: Engine, sql: &str) -> String {
     let Ok(mut expr) = crate::expr::parse(dialect(engine), sql.trim()) else {
         return sql.split_whitespace().collect::<Vec<_>>().join(" ");
     };
+    let synonyms = dialect(engine).stored_function_synonyms();
     let _ = visit_expressions_mut(&mut expr, |e| {
-        canonical_node(e);
+        canonical_node(e, synonyms);
         ControlFlow::<()>::Continue(())
     });
     expr.to_string()
 }
 
 /// Rewrites one node whose children are already canonical.
-fn canonical_node(e: &mut Expr) {
+fn canonical_node(e: &mut Expr, synonyms: &[(&str, &str)]) {
     let replacement = match e {
         Expr::Nested(inner) => Some((**inner).clone()),
         Expr::Cast { expr, .. } => Some(match &**expr {
@@ -109,7 +112,12 @@ fn canonical_node(e: &mut Expr) {
         Expr::Function(function) => {
             for part in &mut function.name.0 {
                 if let ObjectNamePart::Identifier(ident) = part {
-                    *ident = Ident::new(ident.value.to_lowercase());
+                    let lower = ident.value.to_lowercase();
+                    let name = synonyms
+                        .iter()
+                        .find(|(stored, _)| *stored == lower)
+                        .map_or(lower.as_str(), |(_, written)| written);
+                    *ident = Ident::new(name);
                 }
             }
             None
@@ -242,6 +250,30 @@ fn deploy_table(table: &mut TableDef, engine: Engine) {
         .retain(|e| e.engines.is_empty() || e.engines.contains(&engine));
     for exclusion in &mut table.exclusions {
         exclusion.engines.clear();
+    }
+    if !target.keeps_primary_key_names()
+        && let Some(pk) = &mut table.primary_key
+    {
+        pk.name = schema_core::naming::primary_key(&table.name);
+    }
+    if target.unique_indexes_are_constraints() {
+        let (plain, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut table.indexes)
+            .into_iter()
+            .partition(|i| {
+                i.unique
+                    && i.expressions.is_empty()
+                    && i.predicate.is_none()
+                    && i.method.is_none()
+                    && i.parts.is_empty()
+            });
+        table.indexes = kept;
+        table
+            .uniques
+            .extend(plain.into_iter().map(|i| schema_core::Unique {
+                name: i.name,
+                columns: i.columns,
+                nulls_not_distinct: i.nulls_not_distinct,
+            }));
     }
     if target.without_rowid_option().is_none() {
         table.without_rowid = false;

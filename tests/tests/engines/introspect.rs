@@ -8,7 +8,7 @@ use schema_dialects::introspect::{as_deployed, comparable};
 use schema_tests::TestDb;
 
 /// The engines introspection reads so far.
-const INTROSPECTED: [Engine; 1] = [Engine::Postgres];
+const INTROSPECTED: [Engine; 2] = [Engine::Postgres, Engine::MySql];
 
 /// Applies `schema` on every engine and asserts the introspected model equals it.
 fn round_trip(schema: &Schema) {
