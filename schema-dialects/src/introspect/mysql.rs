@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use schema_core::{
     Check, Column, Engine, FkAction, ForeignKey, Generated, GeneratedKind, Identity, Index,
-    IndexMethod, KeyPart, PrimaryKey, Schema, SortOrder, SqlType, TableDef, Unique,
+    IndexMethod, KeyPart, PrimaryKey, Schema, SortOrder, TableDef, Unique,
 };
 use sqlx::AnyConnection;
 
@@ -185,24 +185,15 @@ fn column(
         nullable = false;
     }
     let collation = opt(row, 8).filter(|c| collations.get(table) != Some(c));
-    let mut with_collation = None;
-    if let Some(collation) = &collation {
-        let typed = recover::column_type(
-            ENGINE,
-            table,
-            &name,
-            &format!("{type_text} COLLATE {collation}"),
-            nullable,
-            own_checks,
-        );
-        if !matches!(typed, SqlType::Raw(_)) {
-            with_collation = Some(typed);
-        }
-    }
-    let collation_kept = with_collation.is_none();
-    let sql_type = with_collation.unwrap_or_else(|| {
-        recover::column_type(ENGINE, table, &name, &type_text, nullable, own_checks)
-    });
+    let (sql_type, collation) = recover::column_type_with_collation(
+        ENGINE,
+        table,
+        &name,
+        &type_text,
+        collation.as_deref(),
+        nullable,
+        own_checks,
+    );
     let mut column = Column::new(name, sql_type.clone());
     column.nullable = nullable;
     column.generated = generated;
@@ -210,7 +201,7 @@ fn column(
     if extra.contains("auto_increment") {
         column.identity = Some(Identity::ByDefault);
     }
-    if let (Some(collation), true) = (collation, collation_kept) {
+    if let Some(collation) = collation {
         column.collation.insert(ENGINE, collation);
     }
     if column.generated.is_none()

@@ -18,9 +18,10 @@
 //!   index over plain columns is the same object as a UNIQUE constraint (read back as one);
 //! - MySQL/SQLite: enum types have no name (read back as `<table>_<column>`), domains are their
 //!   base type plus a column CHECK named after the column;
-//! - SQLite: constraint names of primary keys on `WITHOUT ROWID`... are kept (they are in the
-//!   DDL text), but index methods other than B-tree, `INCLUDE`, and comments other than the
-//!   `--` lines our writer puts in the table text do not exist;
+//! - identities: `ALWAYS` reads back as `BY DEFAULT` where the engine has only one kind (MySQL
+//!   `AUTO_INCREMENT`, SQLite `AUTOINCREMENT`);
+//! - SQLite: comments (the engine keeps none; the `--` lines our writer puts in the table text
+//!   cannot be told apart between a table and its first column);
 //! - check expressions and defaults are compared in their canonical spelling
 //!   ([`canonical_sql`]): PostgreSQL rewrites `x IN (...)` to `x = ANY (ARRAY[...])`,
 //!   `BETWEEN` to two comparisons and adds casts; MariaDB lowercases functions.
@@ -278,10 +279,20 @@ fn deploy_table(table: &mut TableDef, engine: Engine) {
     if target.without_rowid_option().is_none() {
         table.without_rowid = false;
     }
+    let keeps_comments = target.comment_style() != crate::CommentStyle::SqlLineComments;
+    if !keeps_comments {
+        table.comment = None;
+    }
     let table_name = table.name.clone();
     let mut domain_checks = Vec::new();
     for column in &mut table.columns {
         column.allows.clear();
+        if !keeps_comments {
+            column.comment = None;
+        }
+        if column.identity.is_some() && !target.supports_identity_always() {
+            column.identity = Some(schema_core::Identity::ByDefault);
+        }
         column.collation.retain(|e, _| *e == engine);
         if let SqlType::Domain(domain) = &column.sql_type
             && !target.supports_domains()
@@ -325,9 +336,9 @@ pub(crate) fn deployed_type(
         declared => {
             let rendering = |t: &SqlType| (target.type_name(t), target.type_check("c", t, false));
             let wanted = rendering(declared);
-            parameterised(declared)
+            CANDIDATES
                 .into_iter()
-                .chain(CANDIDATES)
+                .chain(parameterised(declared))
                 .find(|candidate| rendering(candidate) == wanted)
                 .unwrap_or_else(|| declared.clone())
         }
@@ -338,13 +349,7 @@ pub(crate) fn deployed_type(
 fn parameterised(ty: &SqlType) -> Vec<SqlType> {
     match ty {
         SqlType::Varchar(n) | SqlType::Char(n) => vec![SqlType::Varchar(*n), SqlType::Char(*n)],
-        SqlType::Decimal { .. } => vec![
-            SqlType::Decimal {
-                precision: None,
-                scale: None,
-            },
-            ty.clone(),
-        ],
+        SqlType::Decimal { .. } => vec![ty.clone()],
         _ => Vec::new(),
     }
 }

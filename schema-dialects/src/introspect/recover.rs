@@ -24,9 +24,9 @@ pub(super) fn column_type(
     let target = dialect(engine);
     let quoted = quote::identifier(target, column);
     let wanted = squash(type_text);
-    let mut candidates = parameterised(type_text, checks);
+    let mut candidates = CANDIDATES.to_vec();
+    candidates.extend(parameterised(type_text, checks));
     candidates.extend(enum_candidates(engine, table, column, type_text, checks));
-    candidates.extend(CANDIDATES);
     let named = |c: &SqlType| squash(&target.type_name(c)) == wanted;
     let canonical: Vec<String> = checks.iter().map(|c| canonical_sql(engine, c)).collect();
     // A type whose domain CHECK is there, then a type without one, then a type whose CHECK is
@@ -48,6 +48,53 @@ pub(super) fn column_type(
         return found.clone();
     }
     SqlType::Raw(BTreeMap::from([(engine, type_text.to_string())]))
+}
+
+/// [`column_type`] for a column with a non-default collation: a type whose domain CHECK is
+/// there wins with the collation kept as the column's; otherwise a type that writes the
+/// collation itself (`citext` as `LONGTEXT COLLATE utf8mb4_general_ci`) takes it. Returns the
+/// type and the collation still to record on the column.
+pub(super) fn column_type_with_collation(
+    engine: Engine,
+    table: &str,
+    column: &str,
+    type_text: &str,
+    collation: Option<&str>,
+    nullable: bool,
+    checks: &mut Vec<String>,
+) -> (SqlType, Option<String>) {
+    let Some(collation) = collation else {
+        return (
+            column_type(engine, table, column, type_text, nullable, checks),
+            None,
+        );
+    };
+    let mut plain_checks = checks.clone();
+    let plain = column_type(
+        engine,
+        table,
+        column,
+        type_text,
+        nullable,
+        &mut plain_checks,
+    );
+    if plain_checks.len() == checks.len() {
+        let mut collated_checks = checks.clone();
+        let collated = column_type(
+            engine,
+            table,
+            column,
+            &format!("{type_text} COLLATE {collation}"),
+            nullable,
+            &mut collated_checks,
+        );
+        if !matches!(collated, SqlType::Raw(_)) {
+            *checks = collated_checks;
+            return (collated, None);
+        }
+    }
+    *checks = plain_checks;
+    (plain, Some(collation.to_string()))
 }
 
 /// Lowercase without whitespace, so `ENUM('a', 'b')` is `enum('a','b')`.

@@ -7,12 +7,9 @@ use schema_dialects::dialect;
 use schema_dialects::introspect::{as_deployed, comparable};
 use schema_tests::TestDb;
 
-/// The engines introspection reads so far.
-const INTROSPECTED: [Engine; 2] = [Engine::Postgres, Engine::MySql];
-
-/// Applies `schema` on every engine and asserts the introspected model equals it.
-fn round_trip(schema: &Schema) {
-    for mut db in INTROSPECTED.into_iter().filter_map(TestDb::new) {
+/// Applies `schema` on each of `engines` and asserts the introspected model equals it.
+fn round_trip(schema: &Schema, engines: &[Engine]) {
+    for mut db in engines.iter().copied().filter_map(TestDb::new) {
         let engine = db.engine();
         let script = dialect(engine).render(schema).unwrap();
         for statement in &script.statements {
@@ -51,10 +48,33 @@ fn assert_tables_equal(engine: schema_core::Engine, expected: &Schema, found: &S
 
 #[test]
 fn saas_billing_round_trips() {
-    round_trip(&saas_billing_schema::schema().build().unwrap());
+    round_trip(
+        &saas_billing_schema::schema().build().unwrap(),
+        &Engine::ALL,
+    );
 }
 
 #[test]
 fn feature_tour_round_trips() {
-    round_trip(&feature_tour_schema::schema().build().unwrap());
+    round_trip(
+        &feature_tour_schema::schema().build().unwrap(),
+        &Engine::ALL,
+    );
+}
+
+#[test]
+fn feature_tour_variants_round_trip() {
+    use Engine::*;
+    round_trip(
+        &feature_tour_schema::postgres_schema().build().unwrap(),
+        &[Postgres],
+    );
+    round_trip(
+        &feature_tour_schema::deferrable_schema().build().unwrap(),
+        &[Postgres, Sqlite],
+    );
+    round_trip(
+        &feature_tour_schema::virtual_schema().build().unwrap(),
+        &[MySql, Sqlite],
+    );
 }
