@@ -284,6 +284,41 @@ pub trait Dialect: Sync {
         true
     }
 
+    /// Whether the catalog keeps the name given to a primary key (MySQL calls every one
+    /// `PRIMARY`). Default: true.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(!schema_dialects::dialect(Engine::MySql).keeps_primary_key_names());
+    /// ```
+    fn keeps_primary_key_names(&self) -> bool {
+        true
+    }
+
+    /// Whether a unique index over plain columns and a UNIQUE constraint are one and the same
+    /// object in the catalog (MySQL), so neither can be told from the other when read back.
+    /// Default: false.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::MySql).unique_indexes_are_constraints());
+    /// ```
+    fn unique_indexes_are_constraints(&self) -> bool {
+        false
+    }
+
+    /// Function names the engine stores in place of the ones written, as `(stored, written)`
+    /// (MariaDB keeps `LENGTH(x)` as `octet_length(x)`, `UPPER` as `ucase`), so expressions read back compare equal.
+    /// Default: none.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Postgres).stored_function_synonyms().is_empty());
+    /// ```
+    fn stored_function_synonyms(&self) -> &'static [(&'static str, &'static str)] {
+        &[]
+    }
+
     /// The table option that drops the rowid (SQLite `WITHOUT ROWID`); `None` where tables have
     /// no rowid alias to drop, so the setting does not apply. Default: `None`.
     ///

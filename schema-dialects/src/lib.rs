@@ -38,6 +38,8 @@ pub mod dictionary;
 pub mod docs;
 mod expr;
 mod features;
+#[cfg(feature = "live")]
+pub mod introspect;
 mod key_length;
 mod mysql;
 mod object_styles;

@@ -55,6 +55,22 @@ impl Dialect for MySql {
         false
     }
 
+    fn stored_function_synonyms(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            ("octet_length", "length"),
+            ("ucase", "upper"),
+            ("lcase", "lower"),
+        ]
+    }
+
+    fn keeps_primary_key_names(&self) -> bool {
+        false
+    }
+
+    fn unique_indexes_are_constraints(&self) -> bool {
+        true
+    }
+
     fn identity_style(&self) -> IdentityStyle {
         IdentityStyle::AutoIncrement
     }

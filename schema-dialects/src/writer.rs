@@ -353,7 +353,7 @@ fn column_definition<D: Dialect + ?Sized>(
 }
 
 /// The text after `DEFAULT`.
-fn default_value<D: Dialect + ?Sized>(
+pub(crate) fn default_value<D: Dialect + ?Sized>(
     dialect: &D,
     sql_type: &SqlType,
     default: &ColumnDefault,

@@ -121,6 +121,14 @@ impl TestDb {
         }
     }
 
+    /// The schema of this database as [`schema_dialects::introspect`] reads it.
+    pub fn introspect(&mut self) -> Result<schema_core::Schema, String> {
+        let connection = self.connection.as_mut().expect("open connection");
+        self.runtime
+            .block_on(schema_dialects::introspect::introspect(connection))
+            .map_err(|e| e.to_string())
+    }
+
     /// The rows of a query, each value rendered as text (NULL as `None`).
     pub fn rows(&mut self, sql: &str) -> Vec<Vec<Option<String>>> {
         let connection = self.connection.as_mut().expect("open connection");

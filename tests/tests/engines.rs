@@ -27,6 +27,8 @@ mod exclusion;
 mod fixtures;
 #[path = "engines/index_features.rs"]
 mod index_features;
+#[path = "engines/introspect.rs"]
+mod introspect;
 #[path = "engines/key_length.rs"]
 mod key_length;
 #[path = "engines/partitions.rs"]
