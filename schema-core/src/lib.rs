@@ -79,6 +79,7 @@ mod index;
 mod key;
 pub mod naming;
 mod schema;
+mod security;
 mod sql_type;
 pub mod suggest;
 mod table;
@@ -94,6 +95,10 @@ pub use foreign_key::{Deferrable, FkAction, ForeignKey};
 pub use index::{Exclusion, ExclusionElement, Index, IndexMethod, KeyPart, NullsOrder, SortOrder};
 pub use key::{PrimaryKey, Unique};
 pub use schema::{Schema, SchemaBuilder};
+pub use security::{
+    DEFAULT_TENANT_SETTING, DefaultObjects, DefaultPrivileges, Grant, GrantObject, Policy,
+    PolicyCommand, Privilege, Role, RowSecurity, Security, TableSecurity, TenantIsolation,
+};
 pub use sql_type::{DomainType, EnumType, SqlType};
 pub use table::TableDef;
 pub use table_trait::{__private, ColumnType, NoPrimaryKey, SqlEnum, Table};

@@ -2,7 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Diagnostics, EnumType, SqlType, Table, TableDef, naming, validate};
+use crate::{
+    DefaultPrivileges, Diagnostics, EnumType, Grant, Role, Security, SqlType, Table, TableDef,
+    naming, validate,
+};
 
 /// A validated, canonical schema.
 ///
@@ -26,6 +29,9 @@ pub struct Schema {
     /// the list (features that need an extension are checked on their own).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extensions: Vec<String>,
+    /// Roles, grants and default privileges (row-level security is on each table).
+    #[serde(default, skip_serializing_if = "Security::is_empty")]
+    pub security: Security,
 }
 
 impl Schema {
@@ -91,6 +97,7 @@ impl Schema {
 pub struct SchemaBuilder {
     tables: Vec<TableDef>,
     extensions: Vec<String>,
+    security: Security,
 }
 
 impl SchemaBuilder {
@@ -117,6 +124,40 @@ impl SchemaBuilder {
         self
     }
 
+    /// Declares a role (see [`Role`]).
+    ///
+    /// ```
+    /// use schema_core::{Role, Schema};
+    /// let schema = Schema::builder().role(Role::login("app")).role(Role::group("a_readers")).build().unwrap();
+    /// assert_eq!(schema.security.roles[0].name, "a_readers"); // sorted
+    /// ```
+    pub fn role(mut self, role: Role) -> Self {
+        self.security.roles.push(role);
+        self
+    }
+
+    /// Grants privileges to declared roles (see [`Grant`]).
+    ///
+    /// ```
+    /// use schema_core::{Grant, Privilege, Role, Schema};
+    /// let errors = Schema::builder()
+    ///     .grant(Grant::on_schema("public", [Privilege::Usage]).to(["ap"]))
+    ///     .role(Role::login("app"))
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(errors.to_string().contains("did you mean `app`?"));
+    /// ```
+    pub fn grant(mut self, grant: Grant) -> Self {
+        self.security.grants.push(grant);
+        self
+    }
+
+    /// Declares default privileges of objects created later (see [`DefaultPrivileges`]).
+    pub fn default_privileges(mut self, default: DefaultPrivileges) -> Self {
+        self.security.default_privileges.push(default);
+        self
+    }
+
     /// Names what is unnamed, sorts, and validates, reporting every problem at once.
     pub fn build(self) -> Result<Schema, Diagnostics> {
         let mut tables = self.tables;
@@ -125,7 +166,13 @@ impl SchemaBuilder {
         let mut extensions = self.extensions;
         extensions.sort();
         extensions.dedup();
-        let schema = Schema { tables, extensions };
+        let mut security = self.security;
+        security.roles.sort_by(|a, b| a.name.cmp(&b.name));
+        let schema = Schema {
+            tables,
+            extensions,
+            security,
+        };
         Diagnostics::check(validate::schema(&schema), schema)
     }
 }

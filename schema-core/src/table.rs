@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::index::canonical_engines;
 use crate::{
     Allow, Check, Column, Deferrable, Engine, Exclusion, FkAction, ForeignKey,
-    FunctionalDependency, Index, IndexMethod, KeyPart, PrimaryKey, Unique,
+    FunctionalDependency, Index, IndexMethod, KeyPart, PrimaryKey, TableSecurity, Unique,
 };
 
 /// One table: its columns, keys, constraints and indexes.
@@ -63,6 +63,9 @@ pub struct TableDef {
     /// have no rowid to drop (InnoDB always clusters by the primary key; PostgreSQL has heaps).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub without_rowid: bool,
+    /// Row-level security: its mode, tenant isolation and policies.
+    #[serde(default, skip_serializing_if = "TableSecurity::is_empty")]
+    pub security: TableSecurity,
 }
 
 impl TableDef {
@@ -81,6 +84,7 @@ impl TableDef {
             functional_dependencies: Vec::new(),
             exclusions: Vec::new(),
             without_rowid: false,
+            security: TableSecurity::default(),
         }
     }
 

@@ -58,6 +58,7 @@ pub(crate) fn schema<D: Dialect + ?Sized>(dialect: &D, schema: &Schema) -> Vec<D
         crate::features::check(dialect, table, &mut found);
         comments(dialect, table, &mut found);
     }
+    crate::security::check(dialect, schema, &mut found);
     found
 }
 

@@ -45,6 +45,7 @@ mod postgres;
 pub mod quote;
 #[cfg(test)]
 mod sea_query_gaps;
+mod security;
 mod sqlite;
 pub mod types;
 pub mod viewer;

@@ -12,6 +12,7 @@ mod generated;
 mod indexes;
 mod keys;
 mod names;
+mod security;
 mod tables;
 
 use crate::{Diagnostic, Schema, TableDef, suggest};
@@ -23,6 +24,7 @@ pub(crate) fn schema(schema: &Schema) -> Vec<Diagnostic> {
     enums::check(schema, &mut found);
     domains::check(schema, &mut found);
     names::check(schema, &mut found);
+    security::check(schema, &mut found);
     for table in &schema.tables {
         columns::check(table, &mut found);
         keys::check(table, &mut found);
