@@ -60,6 +60,7 @@ pub(crate) fn schema<D: Dialect + ?Sized>(dialect: &D, schema: &Schema) -> Vec<D
     }
     crate::views::check(dialect, schema, &mut found);
     crate::partitions::check(dialect, schema, &mut found);
+    crate::security::check(dialect, schema, &mut found);
     found
 }
 
