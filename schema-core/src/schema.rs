@@ -1,5 +1,7 @@
 //! The schema: every table, assembled and validated.
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 
 use crate::{
@@ -50,8 +52,17 @@ impl Schema {
     }
 
     /// The table with this name.
+    ///
+    /// A binary search, since a built schema keeps its tables sorted by name; a schema assembled
+    /// by hand (or deserialized) in another order is searched linearly when that finds nothing.
     pub fn table(&self, name: &str) -> Option<&TableDef> {
-        self.tables.iter().find(|table| table.name == name)
+        match self
+            .tables
+            .binary_search_by(|table| table.name.as_str().cmp(name))
+        {
+            Ok(found) => Some(&self.tables[found]),
+            Err(_) => self.tables.iter().find(|table| table.name == name),
+        }
     }
 
     /// The view with this name.
@@ -72,9 +83,10 @@ impl Schema {
     /// ```
     pub fn domain_types(&self) -> Vec<&crate::DomainType> {
         let mut found: Vec<&crate::DomainType> = Vec::new();
+        let mut seen = HashSet::new();
         for column in self.tables.iter().flat_map(|table| &table.columns) {
             if let SqlType::Domain(domain) = &column.sql_type
-                && !found.iter().any(|known| known.name == domain.name)
+                && seen.insert(domain.name.as_str())
             {
                 found.push(domain);
             }
@@ -85,9 +97,10 @@ impl Schema {
     /// The enum types the columns use, each once, in order of first use.
     pub fn enum_types(&self) -> Vec<&EnumType> {
         let mut found: Vec<&EnumType> = Vec::new();
+        let mut seen = HashSet::new();
         for column in self.tables.iter().flat_map(|table| &table.columns) {
             if let SqlType::Enum(enum_type) = &column.sql_type
-                && !found.iter().any(|known| known.name == enum_type.name)
+                && seen.insert(enum_type.name.as_str())
             {
                 found.push(enum_type);
             }
