@@ -38,7 +38,10 @@ pub mod dictionary;
 pub mod docs;
 mod expr;
 mod features;
+#[cfg(feature = "live")]
+pub mod introspect;
 mod key_length;
+pub mod migrate;
 mod mysql;
 mod object_styles;
 mod order;
@@ -47,6 +50,7 @@ mod postgres;
 pub mod quote;
 #[cfg(test)]
 mod sea_query_gaps;
+mod security;
 mod sqlite;
 mod triggers;
 pub mod types;
