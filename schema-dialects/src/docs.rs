@@ -340,7 +340,7 @@ pub fn support_matrix_markdown() -> String {
                 Some(crate::PartitionStyle::Declarative) if d.supports_functions() => {
                     "`<table>_maintain_partitions()`: creates ahead, detaches past retention".into()
                 }
-                Some(_) => "window and catch-all in the script; no maintenance routine yet".into(),
+                Some(_) => "`CALL <table>_maintain_partitions(at, drop)`: splits the catch-all, detaches by `EXCHANGE PARTITION`".into(),
                 None => "error".into(),
             }
         }),

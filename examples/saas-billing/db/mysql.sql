@@ -253,3 +253,60 @@ END;
 
 CREATE TRIGGER `tenants_updated_at` BEFORE UPDATE ON `tenants` FOR EACH ROW SET NEW.`updated_at` = (UTC_TIMESTAMP(6));
 
+CREATE PROCEDURE `usage_events_maintain_partitions`(IN at_time DATETIME(6), IN drop_detached BOOLEAN)
+BEGIN
+  DECLARE period DATE DEFAULT DATE(DATE_FORMAT(at_time, '%Y-%m-01'));
+  DECLARE target DATE DEFAULT period + INTERVAL 3 MONTH;
+  DECLARE lower_date DATE;
+  DECLARE upper_date DATE;
+  DECLARE cutoff DATE;
+  DECLARE part_name VARCHAR(64);
+  SET @partition_maintenance = NULL;
+  SELECT MAX(CAST(REPLACE(PARTITION_DESCRIPTION, '''', '') AS DATE)) INTO lower_date FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'usage_events' AND PARTITION_DESCRIPTION <> 'MAXVALUE';
+  SET lower_date = COALESCE(lower_date, period);
+  -- RANGE partitions ascend: new ones split the MAXVALUE catch-all, which moves their rows.
+  WHILE lower_date < target DO
+    SET upper_date = lower_date + INTERVAL 1 MONTH;
+    SET part_name = CONCAT('usage_events_p', DATE_FORMAT(lower_date, '%Y%m'));
+    SET @maintenance_sql = CONCAT('ALTER TABLE `usage_events` REORGANIZE PARTITION `usage_events_default` INTO (PARTITION `', part_name, '` VALUES LESS THAN (''', upper_date, '''), PARTITION `usage_events_default` VALUES LESS THAN (MAXVALUE))');
+    PREPARE maintenance FROM @maintenance_sql;
+    EXECUTE maintenance;
+    DEALLOCATE PREPARE maintenance;
+    SET @partition_maintenance = CONCAT_WS('; ', @partition_maintenance, CONCAT('created ', part_name));
+    SET lower_date = upper_date;
+  END WHILE;
+  SET cutoff = period - INTERVAL 24 MONTH;
+  expire: LOOP
+    SET part_name = NULL;
+    SELECT PARTITION_NAME INTO part_name FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'usage_events' AND PARTITION_DESCRIPTION <> 'MAXVALUE' AND CAST(REPLACE(PARTITION_DESCRIPTION, '''', '') AS DATE) <= cutoff ORDER BY PARTITION_ORDINAL_POSITION LIMIT 1;
+    IF part_name IS NULL THEN
+      LEAVE expire;
+    END IF;
+    IF drop_detached THEN
+      SET @maintenance_sql = CONCAT('ALTER TABLE `usage_events` DROP PARTITION `', part_name, '`');
+      PREPARE maintenance FROM @maintenance_sql;
+      EXECUTE maintenance;
+      DEALLOCATE PREPARE maintenance;
+      SET @partition_maintenance = CONCAT_WS('; ', @partition_maintenance, CONCAT('dropped ', part_name));
+    ELSE
+      SET @maintenance_sql = CONCAT('CREATE TABLE `', part_name, '` LIKE `usage_events`');
+      PREPARE maintenance FROM @maintenance_sql;
+      EXECUTE maintenance;
+      DEALLOCATE PREPARE maintenance;
+      SET @maintenance_sql = CONCAT('ALTER TABLE `', part_name, '` REMOVE PARTITIONING');
+      PREPARE maintenance FROM @maintenance_sql;
+      EXECUTE maintenance;
+      DEALLOCATE PREPARE maintenance;
+      SET @maintenance_sql = CONCAT('ALTER TABLE `usage_events` EXCHANGE PARTITION `', part_name, '` WITH TABLE `', part_name, '`');
+      PREPARE maintenance FROM @maintenance_sql;
+      EXECUTE maintenance;
+      DEALLOCATE PREPARE maintenance;
+      SET @maintenance_sql = CONCAT('ALTER TABLE `usage_events` DROP PARTITION `', part_name, '`');
+      PREPARE maintenance FROM @maintenance_sql;
+      EXECUTE maintenance;
+      DEALLOCATE PREPARE maintenance;
+      SET @partition_maintenance = CONCAT_WS('; ', @partition_maintenance, CONCAT('detached ', part_name));
+    END IF;
+  END LOOP;
+END;
+
