@@ -137,3 +137,24 @@ fn view_problems() {
         ]
     );
 }
+
+#[test]
+fn hash_partitions_take_every_remainder_once() {
+    use schema_core::PartitionBound;
+    let mut partitioning = Partitioning::hash(["id"], 3);
+    partitioning.partitions.pop();
+    partitioning.partitions.push(Partition {
+        name: "events_other".into(),
+        bound: PartitionBound::Hash {
+            modulus: 3,
+            remainder: 0,
+        },
+    });
+    let found = errors(Schema::builder().table_def(events().partitioned(partitioning)));
+    assert_eq!(
+        found,
+        [
+            "error: table `events`: hash partitions must share one modulus and take each remainder 0 to 2 once, but have remainders [0, 0, 1]\n  help: declare them with `Partitioning::hash([...], 3)`"
+        ]
+    );
+}

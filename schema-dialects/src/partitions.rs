@@ -495,6 +495,9 @@ pub(crate) fn check<D: Dialect + ?Sized>(
                     .help("list every value in a partition and drop `.with_default()`"),
             );
         }
+        if style_is_inline(dialect) && partitioning.kind == PartitionKind::Range {
+            ascending_ranges(dialect, table, partitioning, found);
+        }
         if !dialect.allows_foreign_keys_with_partitioning() {
             for fk in &table.foreign_keys {
                 found.push(
@@ -522,6 +525,50 @@ pub(crate) fn check<D: Dialect + ?Sized>(
                     );
                 }
             }
+        }
+    }
+}
+
+fn style_is_inline<D: Dialect + ?Sized>(dialect: &D) -> bool {
+    dialect.partition_style() == Some(PartitionStyle::Inline)
+}
+
+/// `VALUES LESS THAN` partitions must be declared in strictly ascending order of their upper
+/// bounds; the engine refuses the table otherwise.
+fn ascending_ranges<D: Dialect + ?Sized>(
+    dialect: &D,
+    table: &TableDef,
+    partitioning: &Partitioning,
+    found: &mut Vec<Diagnostic>,
+) {
+    let uppers: Vec<(String, Literal)> = partitioning
+        .all_partitions(&table.name)
+        .into_iter()
+        .filter_map(|p| match p.bound {
+            PartitionBound::Range { to, .. } => to.first().cloned().map(|v| (p.name, v)),
+            _ => None,
+        })
+        .collect();
+    for pair in uppers.windows(2) {
+        let ((before, a), (after, b)) = (&pair[0], &pair[1]);
+        let ascending = match (a, b) {
+            (Literal::Int(a), Literal::Int(b)) => a < b,
+            (Literal::Text(a), Literal::Text(b)) => a < b,
+            (Literal::Number(a), Literal::Number(b)) => {
+                a.parse::<f64>().ok() < b.parse::<f64>().ok()
+            }
+            _ => true,
+        };
+        if !ascending {
+            found.push(
+                Diagnostic::new(format!(
+                    "range partition `{after}` ends at or before `{before}`, but {} needs `VALUES LESS THAN` partitions in ascending order",
+                    dialect.engine()
+                ))
+                .table(&table.name)
+                .engine(dialect.engine())
+                .help("declare the range partitions from the earliest to the latest"),
+            );
         }
     }
 }

@@ -32,7 +32,7 @@ fn sqlite_objects() {
 }
 
 /// InnoDB partitioned tables take no foreign keys in either direction; SQLite has no
-/// partitioning; MySQL 8 has no DEFAULT list partition.
+/// partitioning; MySQL 8 has no DEFAULT list partition; MySQL range partitions ascend.
 #[test]
 fn partitioning_diagnostics() {
     let schema = Schema::builder()
@@ -53,6 +53,24 @@ fn partitioning_diagnostics() {
                     Partitioning::list(["region"])
                         .partition(Partition::list("orders_eu", [Literal::Text("de".into())]))
                         .with_default(),
+                ),
+        )
+        .table_def(
+            TableDef::new("readings")
+                .column(Column::new("n", SqlType::BigInt))
+                .partitioned(
+                    Partitioning::range(["n"])
+                        .partition(Partition::range(
+                            "readings_high",
+                            [Literal::Int(0)],
+                            [Literal::Int(20)],
+                        ))
+                        .partition(Partition::range(
+                            "readings_low",
+                            [Literal::Int(20)],
+                            [Literal::Int(10)],
+                        ))
+                        .only_on([Engine::MySql]),
                 ),
         )
         .build()
