@@ -194,8 +194,18 @@ fn column(
         nullable,
         own_checks,
     );
-    let mut column = Column::new(name, sql_type.clone());
+    // MySQL 8 writes literal strings unquoted and marks expressions DEFAULT_GENERATED.
+    let default_text = opt(row, 4).filter(|_| generated.is_none()).map(|default| {
+        if mariadb || extra.contains("default_generated") || default == "NULL" {
+            default
+        } else {
+            crate::quote::string(crate::dialect(ENGINE), &default)
+        }
+    });
+    let (sql_type, default) = recover::typed_default(ENGINE, sql_type, default_text.as_deref());
+    let mut column = Column::new(name, sql_type);
     column.nullable = nullable;
+    column.default = default;
     column.generated = generated;
     column.comment = opt(row, 6);
     if extra.contains("auto_increment") {
@@ -203,17 +213,6 @@ fn column(
     }
     if let Some(collation) = collation {
         column.collation.insert(ENGINE, collation);
-    }
-    if column.generated.is_none()
-        && let Some(default) = opt(row, 4)
-    {
-        // MySQL 8 writes literal strings unquoted and marks expressions DEFAULT_GENERATED.
-        let default = if mariadb || extra.contains("default_generated") || default == "NULL" {
-            default
-        } else {
-            crate::quote::string(crate::dialect(ENGINE), &default)
-        };
-        column.default = recover::default(ENGINE, &sql_type, &default);
     }
     column
 }

@@ -14,6 +14,8 @@
 //!   [`CANDIDATES`] order (MySQL: `jsonb` is `json`, `timestamp` is `timestamptz`; SQLite:
 //!   `char(n)` is `varchar(n)`, `timestamp` is `timestamptz`, every decimal is an unconstrained
 //!   decimal, `json`/`jsonb`/`text` without a CHECK, ...);
+//! - PostgreSQL: a UNIQUE constraint over the same columns as the primary key or an earlier
+//!   UNIQUE constraint is silently not created;
 //! - MySQL: primary keys are all named `PRIMARY` (read back as `<table>_pkey`), and a unique
 //!   index over plain columns is the same object as a UNIQUE constraint (read back as one);
 //! - MySQL/SQLite: enum types have no name (read back as `<table>_<column>`), domains are their
@@ -22,6 +24,7 @@
 //!   `AUTO_INCREMENT`, SQLite `AUTOINCREMENT`);
 //! - SQLite: comments (the engine keeps none; the `--` lines our writer puts in the table text
 //!   cannot be told apart between a table and its first column);
+//! - `decimal(p)` is `decimal(p,0)` (SQL's rule; PostgreSQL and MySQL store it so);
 //! - check expressions and defaults are compared in their canonical spelling
 //!   ([`canonical_sql`]): PostgreSQL rewrites `x IN (...)` to `x = ANY (ARRAY[...])`,
 //!   `BETWEEN` to two comparisons and adds casts; MariaDB lowercases functions.
@@ -30,7 +33,8 @@ use std::ops::ControlFlow;
 
 use schema_core::{Engine, Schema, SqlType, TableDef};
 use sqlparser::ast::{
-    BinaryOperator, Expr, Ident, ObjectNamePart, UnaryOperator, Value, visit_expressions_mut,
+    BinaryOperator, Expr, FunctionArguments, Ident, ObjectNamePart, UnaryOperator, Value,
+    visit_expressions_mut,
 };
 
 use crate::dialect;
@@ -106,11 +110,25 @@ fn canonical_node(e: &mut Expr, synonyms: &[(&str, &str)]) {
             _ => (**expr).clone(),
         }),
         Expr::Prefixed { value, .. } => Some((**value).clone()),
+        // MySQL reads `"A"` as a string and stores it as `'A'`.
+        Expr::Value(v) => match &v.value {
+            Value::DoubleQuotedString(s) => {
+                Some(Expr::Value(Value::SingleQuotedString(s.clone()).into()))
+            }
+            _ => None,
+        },
         Expr::Identifier(ident) => Some(Expr::Identifier(Ident::new(ident.value.to_lowercase()))),
         Expr::CompoundIdentifier(parts) => parts
             .last()
             .map(|last| Expr::Identifier(Ident::new(last.value.to_lowercase()))),
         Expr::Function(function) => {
+            // `f()` and `f` (CURRENT_DATE) compare alike.
+            if let FunctionArguments::List(list) = &function.args
+                && list.args.is_empty()
+                && list.clauses.is_empty()
+            {
+                function.args = FunctionArguments::None;
+            }
             for part in &mut function.name.0 {
                 if let ObjectNamePart::Identifier(ident) = part {
                     let lower = ident.value.to_lowercase();
@@ -257,6 +275,18 @@ fn deploy_table(table: &mut TableDef, engine: Engine) {
     {
         pk.name = schema_core::naming::primary_key(&table.name);
     }
+    if target.merges_duplicate_unique_constraints() {
+        let mut seen: Vec<Vec<String>> = table
+            .primary_key
+            .iter()
+            .map(|pk| pk.columns.clone())
+            .collect();
+        table.uniques.retain(|unique| {
+            let duplicate = seen.contains(&unique.columns);
+            seen.push(unique.columns.clone());
+            !duplicate
+        });
+    }
     if target.unique_indexes_are_constraints() {
         let (plain, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut table.indexes)
             .into_iter()
@@ -305,7 +335,8 @@ fn deploy_table(table: &mut TableDef, engine: Engine) {
             });
             column.sql_type = (*domain.base).clone();
         }
-        column.sql_type = deployed_type(&column.sql_type, engine, &table_name, &column.name);
+        let deployed = deployed_type(&column.sql_type, engine, &table_name, &column.name);
+        column.sql_type = same_default(&column.sql_type, deployed, column.default.as_ref(), engine);
     }
     table.checks.extend(domain_checks);
 }
@@ -333,6 +364,19 @@ pub(crate) fn deployed_type(
         SqlType::Array(inner) => {
             SqlType::Array(Box::new(deployed_type(inner, engine, table, column)))
         }
+        // SQL: `DECIMAL(p)` is `DECIMAL(p,0)`, and engines store it so.
+        SqlType::Decimal {
+            precision: Some(p),
+            scale: None,
+        } => deployed_type(
+            &SqlType::Decimal {
+                precision: Some(*p),
+                scale: Some(0),
+            },
+            engine,
+            table,
+            column,
+        ),
         declared => {
             let rendering = |t: &SqlType| (target.type_name(t), target.type_check("c", t, false));
             let wanted = rendering(declared);
@@ -343,6 +387,39 @@ pub(crate) fn deployed_type(
                 .unwrap_or_else(|| declared.clone())
         }
     }
+}
+
+/// Among the types `engine` stores like `deployed`, the first whose default renders like the
+/// declared type's (SQLite: `timestamp` and `timestamptz` are both TEXT, but `now` differs).
+pub(crate) fn same_default(
+    declared: &SqlType,
+    deployed: SqlType,
+    default: Option<&schema_core::ColumnDefault>,
+    engine: Engine,
+) -> SqlType {
+    let Some(default) = default else {
+        return deployed;
+    };
+    let target = dialect(engine);
+    let written = |t: &SqlType| crate::writer::default_value(target, t, default);
+    if written(&deployed) == written(declared) {
+        return deployed;
+    }
+    stored_alike(&deployed, engine)
+        .into_iter()
+        .find(|t| written(t) == written(declared))
+        .unwrap_or(deployed)
+}
+
+/// The candidate types `engine` stores exactly like `ty` (same type name and domain CHECK).
+pub(crate) fn stored_alike(ty: &SqlType, engine: Engine) -> Vec<SqlType> {
+    let target = dialect(engine);
+    let rendering = |t: &SqlType| (target.type_name(t), target.type_check("c", t, false));
+    let wanted = rendering(ty);
+    CANDIDATES
+        .into_iter()
+        .filter(|t| rendering(t) == wanted)
+        .collect()
 }
 
 /// The parameterised types with the numbers of `ty`, in candidate order.
