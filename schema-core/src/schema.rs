@@ -2,7 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Diagnostics, EnumType, SqlType, Table, TableDef, naming, validate};
+use crate::{
+    Diagnostics, EnumType, Function, SqlType, Table, TableDef, Trigger, View, ViewDef, naming,
+    validate,
+};
 
 /// A validated, canonical schema.
 ///
@@ -26,6 +29,15 @@ pub struct Schema {
     /// the list (features that need an extension are checked on their own).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extensions: Vec<String>,
+    /// Views and materialized views, sorted by name (the script orders them by dependency).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub views: Vec<View>,
+    /// Custom triggers, sorted by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub triggers: Vec<Trigger>,
+    /// PostgreSQL functions, sorted by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub functions: Vec<Function>,
 }
 
 impl Schema {
@@ -37,6 +49,11 @@ impl Schema {
     /// The table with this name.
     pub fn table(&self, name: &str) -> Option<&TableDef> {
         self.tables.iter().find(|table| table.name == name)
+    }
+
+    /// The view with this name.
+    pub fn view(&self, name: &str) -> Option<&View> {
+        self.views.iter().find(|view| view.name == name)
     }
 
     /// The domains the columns use, each once, in order of first use.
@@ -91,6 +108,9 @@ impl Schema {
 pub struct SchemaBuilder {
     tables: Vec<TableDef>,
     extensions: Vec<String>,
+    views: Vec<View>,
+    triggers: Vec<Trigger>,
+    functions: Vec<Function>,
 }
 
 impl SchemaBuilder {
@@ -117,15 +137,79 @@ impl SchemaBuilder {
         self
     }
 
+    /// Adds the view a `#[derive(View)]` type describes.
+    pub fn view<T: ViewDef>(self) -> Self {
+        self.view_def(T::view_def())
+    }
+
+    /// Adds a view definition.
+    ///
+    /// ```
+    /// use schema_core::{Column, Schema, SqlType, TableDef, View};
+    /// let schema = Schema::builder()
+    ///     .table_def(TableDef::new("t").column(Column::new("id", SqlType::BigInt)))
+    ///     .view_def(View::new("v", "SELECT id FROM t"))
+    ///     .build()
+    ///     .unwrap();
+    /// assert!(schema.view("v").is_some());
+    /// ```
+    pub fn view_def(mut self, view: View) -> Self {
+        self.views.push(view);
+        self
+    }
+
+    /// Adds a custom trigger.
+    pub fn trigger(mut self, trigger: Trigger) -> Self {
+        self.triggers.push(trigger);
+        self
+    }
+
+    /// Adds a PostgreSQL function.
+    ///
+    /// ```
+    /// use schema_core::{Function, Schema};
+    /// let schema = Schema::builder().function(Function::new("one", "integer", "SELECT 1")).build().unwrap();
+    /// assert_eq!(schema.functions[0].name, "one");
+    /// ```
+    pub fn function(mut self, function: Function) -> Self {
+        self.functions.push(function);
+        self
+    }
+
     /// Names what is unnamed, sorts, and validates, reporting every problem at once.
     pub fn build(self) -> Result<Schema, Diagnostics> {
         let mut tables = self.tables;
+        if tables.iter().any(|table| table.audit)
+            && !tables
+                .iter()
+                .any(|table| table.name == crate::AUDIT_LOG_TABLE)
+        {
+            tables.push(crate::audit_log_table());
+        }
         tables.iter_mut().for_each(fill_names);
         tables.sort_by(|a, b| a.name.cmp(&b.name));
         let mut extensions = self.extensions;
         extensions.sort();
         extensions.dedup();
-        let schema = Schema { tables, extensions };
+        let mut views = self.views;
+        for view in &mut views {
+            let name = view.name.clone();
+            for index in view.indexes.iter_mut().filter(|i| i.name.is_empty()) {
+                index.name = naming::over_columns(&name, &index.columns, "idx");
+            }
+        }
+        views.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut triggers = self.triggers;
+        triggers.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut functions = self.functions;
+        functions.sort_by(|a, b| a.name.cmp(&b.name));
+        let schema = Schema {
+            tables,
+            extensions,
+            views,
+            triggers,
+            functions,
+        };
         Diagnostics::check(validate::schema(&schema), schema)
     }
 }

@@ -58,6 +58,8 @@ pub(crate) fn schema<D: Dialect + ?Sized>(dialect: &D, schema: &Schema) -> Vec<D
         crate::features::check(dialect, table, &mut found);
         comments(dialect, table, &mut found);
     }
+    crate::views::check(dialect, schema, &mut found);
+    crate::partitions::check(dialect, schema, &mut found);
     found
 }
 

@@ -83,6 +83,7 @@ pub(crate) fn render<D: Dialect + ?Sized>(
             Err(found) => problems.extend(found),
         }
     }
+    statements.extend(crate::partitions::statements(dialect, &plan.tables));
     let engine = dialect.engine();
     for table in &plan.tables {
         statements.extend(
@@ -100,6 +101,10 @@ pub(crate) fn render<D: Dialect + ?Sized>(
             foreign_key(dialect, fk)
         ));
     }
+    statements.extend(crate::triggers::functions(dialect, schema));
+    statements.extend(crate::views::statements(dialect, schema));
+    statements.extend(crate::triggers::statements(dialect, schema));
+    statements.extend(crate::partitions::maintenance_functions(dialect, schema));
     if dialect.comment_style() == CommentStyle::CommentOn {
         statements.extend(comment_statements(dialect, &plan));
     }
@@ -239,6 +244,10 @@ fn create_table<D: Dialect + ?Sized>(
     if !options.is_empty() {
         sql.push(' ');
         sql.push_str(&options.join(" "));
+    }
+    if let Some(partitioning) = crate::partitions::table_clause(dialect, table) {
+        sql.push(' ');
+        sql.push_str(&partitioning);
     }
     Ok(sql)
 }

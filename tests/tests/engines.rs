@@ -31,6 +31,8 @@ mod index_features;
 mod introspect;
 #[path = "engines/key_length.rs"]
 mod key_length;
+#[path = "engines/partitions.rs"]
+mod partitions;
 #[path = "engines/pg_types.rs"]
 mod pg_types;
 #[path = "engines/relations.rs"]
@@ -39,5 +41,9 @@ mod relations;
 mod scripts;
 #[path = "engines/support.rs"]
 mod support;
+#[path = "engines/triggers.rs"]
+mod triggers;
 #[path = "engines/values.rs"]
 mod values;
+#[path = "engines/views.rs"]
+mod views;
