@@ -72,6 +72,7 @@ mod check;
 mod column;
 mod column_type;
 mod diagnostic;
+pub mod diff;
 mod engine;
 pub mod erd;
 mod foreign_key;

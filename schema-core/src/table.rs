@@ -74,6 +74,10 @@ pub struct TableDef {
     /// ([`audit_log_table`](crate::audit_log_table)), see [`TableDef::audited`].
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub audit: bool,
+    /// The table's previous name: a migration renames the table instead of dropping it and
+    /// creating a new one (ignored once the old name no longer exists).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renamed_from: Option<String>,
 }
 
 impl TableDef {
@@ -95,6 +99,7 @@ impl TableDef {
             partitioning: None,
             updated_at: None,
             audit: false,
+            renamed_from: None,
         }
     }
 
@@ -284,6 +289,17 @@ impl TableDef {
     /// ```
     pub fn audited(mut self) -> Self {
         self.audit = true;
+        self
+    }
+
+    /// Declares the table's previous name, so a migration renames it and keeps its rows.
+    ///
+    /// ```
+    /// let t = schema_core::TableDef::new("customers").renamed_from("clients");
+    /// assert_eq!(t.renamed_from.as_deref(), Some("clients"));
+    /// ```
+    pub fn renamed_from(mut self, old_name: impl Into<String>) -> Self {
+        self.renamed_from = Some(old_name.into());
         self
     }
 

@@ -41,6 +41,7 @@ mod features;
 #[cfg(feature = "live")]
 pub mod introspect;
 mod key_length;
+pub mod migrate;
 mod mysql;
 mod object_styles;
 mod order;
