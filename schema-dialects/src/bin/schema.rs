@@ -11,6 +11,8 @@
 //! URLs are sqlx's: `postgres://user@host/db`, `mysql://user@host/db`, `sqlite://file.db`.
 //! Exit status: 0 success (no drift), 1 drift found or data would be lost, 2 usage or error.
 
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use schema_core::{Engine, Schema};
@@ -36,28 +38,32 @@ enum Outcome {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    let mut out = String::new();
+    let result = run(&args, &mut out);
+    // A closed pipe (`schema introspect ... | head`) is not an error worth a panic.
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Found) => ExitCode::from(1),
         Err(message) => {
-            eprintln!("error: {message}");
+            let _ = writeln!(std::io::stderr(), "error: {message}");
             ExitCode::from(2)
         }
     }
 }
 
-fn run(args: &[String]) -> Result<Outcome, String> {
+fn run(args: &[String], out: &mut String) -> Result<Outcome, String> {
     let words: Vec<&str> = args.iter().map(String::as_str).collect();
     match words.as_slice() {
         ["introspect", url] => {
-            print!("{}", to_snapshot(&live(url)?));
+            out.push_str(&to_snapshot(&live(url)?));
             Ok(Outcome::Clean)
         }
         ["drift", url, snapshot] => {
             let declared = read_snapshot(snapshot)?;
             let (engine, found) = live_with_engine(url)?;
             let report = drift::drift(engine, &declared, &found);
-            print!("{report}");
+            let _ = write!(out, "{report}");
             Ok(if report.is_empty() {
                 Outcome::Clean
             } else {
@@ -65,45 +71,45 @@ fn run(args: &[String]) -> Result<Outcome, String> {
             })
         }
         ["advise", url] => {
-            print!("{}", schema_core::advisor::advise(&live(url)?));
+            let _ = write!(out, "{}", schema_core::advisor::advise(&live(url)?));
             Ok(Outcome::Clean)
         }
-        ["diff", old, new] => diff(old, new, None),
+        ["diff", old, new] => diff(old, new, None, out),
         ["diff", old, new, "--sql", engine] => {
             let engine = Engine::from_key(engine).ok_or_else(|| {
                 format!("unknown engine `{engine}`: use postgres, mysql or sqlite")
             })?;
-            diff(old, new, Some(engine))
+            diff(old, new, Some(engine), out)
         }
         ["help" | "--help" | "-h"] => {
-            println!("{USAGE}");
+            let _ = writeln!(out, "{USAGE}");
             Ok(Outcome::Clean)
         }
         _ => Err(format!("unrecognised arguments {args:?}\n{USAGE}")),
     }
 }
 
-fn diff(old: &str, new: &str, engine: Option<Engine>) -> Result<Outcome, String> {
+fn diff(old: &str, new: &str, engine: Option<Engine>, out: &mut String) -> Result<Outcome, String> {
     let (old, new) = (read_snapshot(old)?, read_snapshot(new)?);
     let changes = schema_core::diff::diff(&old, &new);
     if changes.is_empty() {
-        println!("no changes");
+        out.push_str("no changes\n");
         return Ok(Outcome::Clean);
     }
     for change in &changes.changes {
-        println!("{change}");
+        let _ = writeln!(out, "{change}");
     }
     let losses = changes.data_loss();
     for loss in &losses {
-        println!("warning: may lose data: {loss}");
+        let _ = writeln!(out, "warning: may lose data: {loss}");
     }
     if let Some(engine) = engine {
         let keys: Vec<String> = losses.iter().map(|l| l.key()).collect();
         let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
         let written = migration(engine, &old, &new, &keys).map_err(|e| e.to_string())?;
         for step in written.steps {
-            println!("\n-- up{}:\n{}", step.suffix, step.up);
-            println!("-- down{}:\n{}", step.suffix, step.down);
+            let _ = writeln!(out, "\n-- up{}:\n{}", step.suffix, step.up);
+            let _ = writeln!(out, "-- down{}:\n{}", step.suffix, step.down);
         }
     }
     Ok(if losses.is_empty() {
