@@ -257,9 +257,14 @@ pub fn round_trip_difference(
             ));
         }
     }
+    if expected.views != found.views {
+        return Some(format!(
+            "{engine}: views declared\n  {:?}\nread back\n  {:?}",
+            expected.views, found.views
+        ));
+    }
     Some(format!(
-        "{engine}: extensions declared {:?}, read back {:?}",
-        expected.extensions, found.extensions
+        "{engine}: declared\n  {expected:?}\nread back\n  {found:?}"
     ))
 }
 

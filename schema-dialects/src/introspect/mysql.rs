@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use schema_core::{
     Check, Column, Engine, FkAction, ForeignKey, Generated, GeneratedKind, Identity, Index,
-    IndexMethod, KeyPart, PrimaryKey, Schema, SortOrder, TableDef, Unique,
+    IndexMethod, KeyPart, PrimaryKey, Schema, SortOrder, TableDef, Unique, View, ViewColumn,
 };
 use sqlx::AnyConnection;
 
@@ -61,8 +61,38 @@ pub(super) async fn introspect(connection: &mut AnyConnection) -> Result<Schema,
     Ok(Schema {
         tables: tables.into_values().collect(),
         extensions: Vec::new(),
+        views: views(connection).await?,
         ..Schema::default()
     })
+}
+
+/// Views with their columns; MySQL keeps no view comments.
+async fn views(connection: &mut AnyConnection) -> Result<Vec<View>, IntrospectError> {
+    let mut views: BTreeMap<String, View> = BTreeMap::new();
+    for row in rows(
+        connection,
+        "SELECT TABLE_NAME, VIEW_DEFINITION, SECURITY_TYPE FROM information_schema.VIEWS
+         WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME",
+    )
+    .await?
+    {
+        let view =
+            View::new(text(&row, 0), text(&row, 1)).security_invoker(text(&row, 2) == "INVOKER");
+        views.insert(view.name.clone(), view);
+    }
+    for row in rows(
+        connection,
+        "SELECT c.TABLE_NAME, c.COLUMN_NAME FROM information_schema.COLUMNS c
+         JOIN information_schema.VIEWS v ON v.TABLE_SCHEMA = c.TABLE_SCHEMA AND v.TABLE_NAME = c.TABLE_NAME
+         WHERE c.TABLE_SCHEMA = DATABASE() ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION",
+    )
+    .await?
+    {
+        if let Some(view) = views.get_mut(&text(&row, 0)) {
+            view.columns.push(ViewColumn::untyped(text(&row, 1)));
+        }
+    }
+    Ok(views.into_values().collect())
 }
 
 /// The single column a check named `<table>_<column>_check` is about, if that column exists.

@@ -33,8 +33,8 @@ use std::ops::ControlFlow;
 
 use schema_core::{Engine, Schema, SqlType, TableDef};
 use sqlparser::ast::{
-    BinaryOperator, Expr, FunctionArguments, Ident, ObjectNamePart, UnaryOperator, Value,
-    visit_expressions_mut,
+    BinaryOperator, Expr, FunctionArg, FunctionArgExpr, FunctionArguments, Ident, ObjectNamePart,
+    UnaryOperator, Value, visit_expressions_mut,
 };
 
 use crate::dialect;
@@ -110,11 +110,12 @@ fn canonical_node(e: &mut Expr, synonyms: &[(&str, &str)]) {
             _ => (**expr).clone(),
         }),
         Expr::Prefixed { value, .. } => Some((**value).clone()),
-        // MySQL reads `"A"` as a string and stores it as `'A'`.
+        // MySQL reads `"A"` as a string and stores it as `'A'`, and `FALSE` as `0`.
         Expr::Value(v) => match &v.value {
             Value::DoubleQuotedString(s) => {
                 Some(Expr::Value(Value::SingleQuotedString(s.clone()).into()))
             }
+            Value::Boolean(b) => Some(number(if *b { "1" } else { "0" })),
             _ => None,
         },
         Expr::Identifier(ident) => Some(Expr::Identifier(Ident::new(ident.value.to_lowercase()))),
@@ -122,6 +123,15 @@ fn canonical_node(e: &mut Expr, synonyms: &[(&str, &str)]) {
             .last()
             .map(|last| Expr::Identifier(Ident::new(last.value.to_lowercase()))),
         Expr::Function(function) => {
+            // MariaDB stores `count(*)` as `count(0)`.
+            if let FunctionArguments::List(list) = &mut function.args
+                && function.name.to_string().eq_ignore_ascii_case("count")
+                && let [FunctionArg::Unnamed(FunctionArgExpr::Expr(Expr::Value(v)))] =
+                    list.args.as_slice()
+                && matches!(v.value, Value::Number(_, _))
+            {
+                list.args = vec![FunctionArg::Unnamed(FunctionArgExpr::Wildcard)];
+            }
             // `f()` and `f` (CURRENT_DATE) compare alike.
             if let FunctionArguments::List(list) = &function.args
                 && list.args.is_empty()
@@ -232,7 +242,37 @@ pub fn as_deployed(declared: &Schema, engine: Engine) -> Schema {
     for table in &mut schema.tables {
         deploy_table(table, engine);
     }
+    for view in &mut schema.views {
+        deploy_view(view, engine);
+    }
     schema
+}
+
+/// A view as `engine` holds it: its own body, materialized only where the engine has
+/// materialized views, the invoker setting only where one exists, comments only where the engine
+/// keeps them for views (PostgreSQL).
+fn deploy_view(view: &mut schema_core::View, engine: Engine) {
+    let target = dialect(engine);
+    view.sql = view.sql_on(engine).trim().trim_end_matches(';').to_string();
+    view.engine_sql.clear();
+    view.materialized = view.materialized && target.supports_materialized_views();
+    if !view.materialized {
+        view.indexes.clear();
+    }
+    for index in &mut view.indexes {
+        index.engines.clear();
+    }
+    let has_setting = !view.materialized
+        && target.security_invoker_views() != crate::SecurityInvokerViews::NotApplicable;
+    if !has_setting {
+        view.security_invoker = true;
+    }
+    if target.comment_style() != crate::CommentStyle::CommentOn {
+        view.comment = None;
+        for column in &mut view.columns {
+            column.comment = None;
+        }
+    }
 }
 
 fn deploy_table(table: &mut TableDef, engine: Engine) {
@@ -476,7 +516,112 @@ pub fn comparable(schema: &Schema, engine: Engine) -> Schema {
         }
     }
     schema.tables.sort_by(|a, b| a.name.cmp(&b.name));
+    for view in &mut schema.views {
+        view.sql = canonical_query(engine, &view.sql);
+        // The engine derives a view column's type from the query: not compared.
+        for column in &mut view.columns {
+            column.sql_type = None;
+            column.nullable = false;
+        }
+        view.indexes.sort_by(|a, b| a.name.cmp(&b.name));
+    }
+    schema.views.sort_by(|a, b| a.name.cmp(&b.name));
     schema
+}
+
+/// A view body in a canonical spelling for comparison: [`canonical_sql`] on every expression,
+/// relation names without their schema, select-item aliases dropped (the view's column list
+/// names the columns), keywords in one case. Text that does not parse is compared with
+/// whitespace collapsed.
+///
+/// ```
+/// use schema_core::Engine;
+/// use schema_dialects::introspect::canonical_query;
+/// assert_eq!(
+///     canonical_query(Engine::Postgres, " SELECT t.name AS tenant_name\n   FROM public.tenants t;"),
+///     canonical_query(Engine::Postgres, "SELECT name FROM tenants t"),
+/// );
+/// ```
+pub fn canonical_query(engine: Engine, sql: &str) -> String {
+    use sqlparser::ast::{SelectItem, VisitMut, VisitorMut};
+    let text = sql.trim().trim_end_matches(';').trim();
+    let parser = dialect(engine).parser_dialect();
+    let Ok(mut statements) = sqlparser::parser::Parser::parse_sql(parser.as_ref(), text) else {
+        return text.split_whitespace().collect::<Vec<_>>().join(" ");
+    };
+    struct Canon(&'static [(&'static str, &'static str)]);
+    impl VisitorMut for Canon {
+        type Break = ();
+        fn post_visit_expr(&mut self, expr: &mut Expr) -> ControlFlow<()> {
+            canonical_node(expr, self.0);
+            ControlFlow::Continue(())
+        }
+        fn pre_visit_query(&mut self, query: &mut sqlparser::ast::Query) -> ControlFlow<()> {
+            if let sqlparser::ast::SetExpr::Select(select) = query.body.as_mut() {
+                // `FROM (a JOIN b)` is `FROM a JOIN b`.
+                for from in &mut select.from {
+                    if let sqlparser::ast::TableFactor::NestedJoin {
+                        table_with_joins,
+                        alias: None,
+                    } = &from.relation
+                        && from.joins.is_empty()
+                    {
+                        *from = (**table_with_joins).clone();
+                    }
+                }
+                for item in &mut select.projection {
+                    if let SelectItem::ExprWithAlias { expr, .. } = item {
+                        *item = SelectItem::UnnamedExpr(expr.clone());
+                    }
+                }
+            }
+            ControlFlow::Continue(())
+        }
+        fn pre_visit_table_factor(
+            &mut self,
+            factor: &mut sqlparser::ast::TableFactor,
+        ) -> ControlFlow<()> {
+            use sqlparser::ast::TableFactor;
+            // MySQL writes `FROM (a JOIN b ON ...)`: the parentheses change nothing.
+            if let TableFactor::NestedJoin {
+                table_with_joins,
+                alias: None,
+            } = factor
+                && table_with_joins.joins.is_empty()
+            {
+                *factor = table_with_joins.relation.clone();
+            }
+            let alias = match factor {
+                TableFactor::Table { alias, .. } | TableFactor::Derived { alias, .. } => alias,
+                _ => return ControlFlow::Continue(()),
+            };
+            if let Some(alias) = alias {
+                alias.name = Ident::new(alias.name.value.to_lowercase());
+                alias.explicit = true;
+            }
+            ControlFlow::Continue(())
+        }
+        fn pre_visit_relation(
+            &mut self,
+            relation: &mut sqlparser::ast::ObjectName,
+        ) -> ControlFlow<()> {
+            if let Some(ObjectNamePart::Identifier(last)) = relation.0.last().cloned() {
+                relation.0 = vec![ObjectNamePart::Identifier(Ident::new(
+                    last.value.to_lowercase(),
+                ))];
+            }
+            ControlFlow::Continue(())
+        }
+    }
+    let mut canon = Canon(dialect(engine).stored_function_synonyms());
+    for statement in &mut statements {
+        let _ = statement.visit(&mut canon);
+    }
+    statements
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn canonical_domain(ty: &mut SqlType, engine: Engine) {

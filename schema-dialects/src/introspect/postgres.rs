@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use schema_core::{
     Check, Column, Deferrable, DomainType, Engine, EnumType, Exclusion, FkAction, ForeignKey,
     Generated, GeneratedKind, Identity, Index, IndexMethod, KeyPart, NullsOrder, PrimaryKey,
-    Schema, SortOrder, SqlType, TableDef, Unique,
+    Schema, SortOrder, SqlType, TableDef, Unique, View, ViewColumn,
 };
 use sqlx::AnyConnection;
 
@@ -44,12 +44,20 @@ pub(super) async fn introspect(connection: &mut AnyConnection) -> Result<Schema,
     }
     columns(connection, &mut by_oid, &enums, &domains).await?;
     constraints(connection, &mut by_oid).await?;
-    indexes(connection, &mut by_oid).await?;
+    let mut views = views(connection).await?;
+    for (oid, index) in indexes(connection).await? {
+        if let Some(table) = by_oid.get_mut(&oid) {
+            table.indexes.push(index);
+        } else if let Some(view) = views.get_mut(&oid) {
+            view.indexes.push(index);
+        }
+    }
     // The update keeps this compiling while other objects (views, policies) join the model.
     #[allow(clippy::needless_update)]
     Ok(Schema {
         tables: by_oid.into_values().collect(),
         extensions,
+        views: views.into_values().collect(),
         ..Schema::default()
     })
 }
@@ -348,10 +356,8 @@ fn matching_paren(text: &str) -> Option<usize> {
     None
 }
 
-async fn indexes(
-    connection: &mut AnyConnection,
-    tables: &mut BTreeMap<String, TableDef>,
-) -> Result<(), IntrospectError> {
+/// The indexes that back no constraint, with the oid of their table or materialized view.
+async fn indexes(connection: &mut AnyConnection) -> Result<Vec<(String, Index)>, IntrospectError> {
     let sql = format!(
         "SELECT i.indrelid::text, ic.relname::text, i.indisunique::text, am.amname::text,
                 pg_get_expr(i.indpred, i.indrelid), i.indnkeyatts::text,
@@ -422,10 +428,55 @@ async fn indexes(
             index.parts.insert(part_name, part);
         }
     }
-    for ((oid, _), index) in found {
-        if let Some(table) = tables.get_mut(&oid) {
-            table.indexes.push(index);
+    Ok(found
+        .into_iter()
+        .map(|((oid, _), index)| (oid, index))
+        .collect())
+}
+
+/// Views and materialized views by oid, with their columns and comments.
+async fn views(connection: &mut AnyConnection) -> Result<BTreeMap<String, View>, IntrospectError> {
+    let mut views = BTreeMap::new();
+    for row in rows(
+        connection,
+        &format!(
+            "SELECT c.oid::text, c.relname::text, c.relkind::text, pg_get_viewdef(c.oid, true),
+                    obj_description(c.oid, 'pg_class'), array_to_string(c.reloptions, ',')
+             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE {IN_SCHEMA} AND c.relkind IN ('v', 'm') ORDER BY c.relname"
+        ),
+    )
+    .await?
+    {
+        let mut view = View::new(
+            text(&row, 1),
+            text(&row, 3).trim().trim_end_matches(';').trim(),
+        );
+        view.materialized = text(&row, 2) == "m";
+        view.comment = opt(&row, 4);
+        view.security_invoker = view.materialized
+            || text(&row, 5)
+                .split(',')
+                .any(|option| option == "security_invoker=true" || option == "security_invoker=on");
+        views.insert(text(&row, 0), view);
+    }
+    for row in rows(
+        connection,
+        &format!(
+            "SELECT a.attrelid::text, a.attname::text, col_description(a.attrelid, a.attnum)
+             FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+             JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE {IN_SCHEMA} AND c.relkind IN ('v', 'm') AND a.attnum > 0 AND NOT a.attisdropped
+             ORDER BY a.attrelid, a.attnum"
+        ),
+    )
+    .await?
+    {
+        if let Some(view) = views.get_mut(&text(&row, 0)) {
+            let mut column = ViewColumn::untyped(text(&row, 1));
+            column.comment = opt(&row, 2);
+            view.columns.push(column);
         }
     }
-    Ok(())
+    Ok(views)
 }

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use schema_core::{
     Check, Column, Deferrable, Engine, FkAction, ForeignKey, Generated, GeneratedKind, Identity,
-    Index, KeyPart, PrimaryKey, Schema, TableDef, Unique,
+    Index, KeyPart, PrimaryKey, Schema, TableDef, Unique, View, ViewColumn,
 };
 use sqlx::AnyConnection;
 
@@ -30,13 +30,55 @@ pub(super) async fn introspect(connection: &mut AnyConnection) -> Result<Schema,
     {
         tables.push(table(connection, &text(&row, 0), &text(&row, 1)).await?);
     }
+    let mut views = Vec::new();
+    for row in rows(
+        connection,
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'view' ORDER BY name",
+    )
+    .await?
+    {
+        let name = text(&row, 0);
+        let mut view = View::new(name.clone(), view_body(&text(&row, 1)));
+        for column in rows(
+            connection,
+            &format!(
+                "SELECT name FROM pragma_table_info({}) ORDER BY cid",
+                literal(&name)
+            ),
+        )
+        .await?
+        {
+            view.columns.push(ViewColumn::untyped(text(&column, 0)));
+        }
+        views.push(view);
+    }
     // The update keeps this compiling while other objects (views, policies) join the model.
     #[allow(clippy::needless_update)]
     Ok(Schema {
         tables,
         extensions: Vec::new(),
+        views,
         ..Schema::default()
     })
+}
+
+/// The query of a stored `CREATE VIEW "v" ("a", "b") AS <query>`.
+fn view_body(sql: &str) -> String {
+    let lexemes = lex(sql);
+    let mut depth = 0;
+    for (i, lexeme) in lexemes.iter().enumerate() {
+        match lexeme.kind {
+            Kind::Open => depth += 1,
+            Kind::Close => depth -= 1,
+            _ if depth == 0 && lexeme.keyword() == "AS" => {
+                if let Some(next) = lexemes.get(i + 1) {
+                    return sql[next.start..].trim().to_string();
+                }
+            }
+            _ => {}
+        }
+    }
+    sql.to_string()
 }
 
 /// A name for a pragma's argument.

@@ -135,3 +135,25 @@ fn hand_made_changes_are_named_and_fixed() {
         fix_and_recheck(&mut db, &declared, &found);
     }
 }
+
+#[test]
+fn views_drift_in_words() {
+    let declared = crate::views::schema();
+    for engine in Engine::ALL {
+        let Some(mut db) = applied(engine, &declared) else {
+            continue;
+        };
+        let found = drift_of(&mut db, &declared);
+        assert!(found.is_empty(), "{engine}:\n{found}");
+        db.run("DROP VIEW a_tenant_open_totals");
+        db.run("CREATE VIEW extra_view AS SELECT id FROM tenants");
+        let found = drift_of(&mut db, &declared);
+        assert_names(
+            &found,
+            &[
+                "view `a_tenant_open_totals` is missing from the database",
+                "view `extra_view` is in the database but not in the code",
+            ],
+        );
+    }
+}

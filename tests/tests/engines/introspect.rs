@@ -53,3 +53,8 @@ fn feature_tour_variants_round_trip() {
         &[MySql, Sqlite],
     );
 }
+
+#[test]
+fn views_round_trip() {
+    round_trip(&crate::views::schema(), &Engine::ALL);
+}
