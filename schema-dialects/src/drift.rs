@@ -5,7 +5,8 @@
 //! ([`as_deployed`](crate::introspect::as_deployed)); objects whose canonical forms agree
 //! ([`comparable`](crate::introspect::comparable)) take the declared spelling, so only real
 //! differences reach the diff ([`schema_core::diff`]) and the migration writer
-//! ([`crate::migrate`]).
+//! ([`crate::migrate`]). Views, which the diff does not cover, are compared here and fixed by
+//! dropping and recreating the ones that differ (a last step, `_views`).
 //!
 //! ```
 //! use schema_core::{Column, Engine, Schema, SqlType, TableDef};
@@ -113,6 +114,15 @@ pub fn drift(engine: Engine, declared: &Schema, live: &Schema) -> Drift {
             }
         })
     };
+    let mut fix = fix;
+    let views = view_statements(engine, &aligned, &target);
+    if !views.is_empty() {
+        fix.steps.push(MigrationStep {
+            suffix: "_views",
+            up: views.iter().map(|s| format!("{s};\n\n")).collect(),
+            down: String::new(),
+        });
+    }
     Drift {
         engine,
         differences,
@@ -167,6 +177,35 @@ fn view_differences(engine: Engine, live: &Schema, target: &Schema) -> Vec<Strin
         }
     }
     found
+}
+
+/// Drops the views only the database has or that differ, then creates the declared views that
+/// are missing or differ (in dependency order, with their indexes and comments).
+fn view_statements(engine: Engine, live: &Schema, target: &Schema) -> Vec<String> {
+    let target_dialect = crate::dialect(engine);
+    let (canon_live, canon_target) = (comparable(live, engine), comparable(target, engine));
+    let mut statements = Vec::new();
+    for view in &canon_live.views {
+        if canon_target.view(&view.name) != Some(view) {
+            statements.push(format!(
+                "DROP {}VIEW IF EXISTS {}",
+                if view.materialized {
+                    "MATERIALIZED "
+                } else {
+                    ""
+                },
+                crate::quote::identifier(target_dialect, &view.name)
+            ));
+        }
+    }
+    let mut wanted = target.clone();
+    wanted
+        .views
+        .retain(|v| canon_live.view(&v.name) != canon_target.view(&v.name));
+    if !wanted.views.is_empty() {
+        statements.extend(crate::views::statements(target_dialect, &wanted));
+    }
+    statements
 }
 
 /// `live` with every object that equals its declared namesake in canonical form replaced by

@@ -155,5 +155,6 @@ fn views_drift_in_words() {
                 "view `extra_view` is in the database but not in the code",
             ],
         );
+        fix_and_recheck(&mut db, &declared, &found);
     }
 }
