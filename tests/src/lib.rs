@@ -263,6 +263,18 @@ pub fn round_trip_difference(
             expected.views, found.views
         ));
     }
+    if expected.triggers != found.triggers {
+        return Some(format!(
+            "{engine}: triggers declared\n  {:?}\nread back\n  {:?}",
+            expected.triggers, found.triggers
+        ));
+    }
+    if expected.functions != found.functions {
+        return Some(format!(
+            "{engine}: functions declared\n  {:?}\nread back\n  {:?}",
+            expected.functions, found.functions
+        ));
+    }
     Some(format!(
         "{engine}: declared\n  {expected:?}\nread back\n  {found:?}"
     ))

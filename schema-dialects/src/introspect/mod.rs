@@ -19,6 +19,7 @@ mod mysql;
 mod normalize;
 mod postgres;
 mod recover;
+mod routines;
 mod sql_text;
 mod sqlite;
 

@@ -245,7 +245,42 @@ pub fn as_deployed(declared: &Schema, engine: Engine) -> Schema {
     for view in &mut schema.views {
         deploy_view(view, engine);
     }
+    deploy_triggers(&mut schema, engine);
+    if !target.supports_functions() {
+        schema.functions.clear();
+    }
     schema
+}
+
+/// Triggers with a body for `engine`, that body only; where the grammar has no `WHEN` the
+/// condition is the `IF` the writer wraps around the body.
+fn deploy_triggers(schema: &mut Schema, engine: Engine) {
+    let target = dialect(engine);
+    schema.triggers.retain(|t| t.bodies.contains_key(&engine));
+    for trigger in &mut schema.triggers {
+        let body = trigger.bodies.remove(&engine).unwrap_or_default();
+        let body = match (target.trigger_style(), trigger.when.take()) {
+            (
+                crate::TriggerStyle::Inline {
+                    when_clause: false, ..
+                },
+                Some(when),
+            ) => {
+                let inner: Vec<String> = body
+                    .trim()
+                    .lines()
+                    .map(|l| format!("  {l}").trim_end().to_string())
+                    .collect();
+                format!("IF {when} THEN\n{}\nEND IF;", inner.join("\n"))
+            }
+            (_, when) => {
+                trigger.when = when;
+                body.trim().to_string()
+            }
+        };
+        trigger.bodies = [(engine, body)].into_iter().collect();
+    }
+    schema.triggers.sort_by(|a, b| a.name.cmp(&b.name));
 }
 
 /// A view as `engine` holds it: its own body, materialized only where the engine has
@@ -526,6 +561,29 @@ pub fn comparable(schema: &Schema, engine: Engine) -> Schema {
         view.indexes.sort_by(|a, b| a.name.cmp(&b.name));
     }
     schema.views.sort_by(|a, b| a.name.cmp(&b.name));
+    for trigger in &mut schema.triggers {
+        for body in trigger.bodies.values_mut() {
+            *body = super::routines::canonical_body(body);
+        }
+        trigger.when.iter_mut().for_each(canon);
+    }
+    schema.triggers.sort_by(|a, b| a.name.cmp(&b.name));
+    for function in &mut schema.functions {
+        function.body = super::routines::canonical_body(&function.body);
+        function.returns = function.returns.to_lowercase();
+        function.language = function.language.to_lowercase();
+        for arg in &mut function.args {
+            arg.sql_type = arg.sql_type.to_lowercase();
+        }
+        if let Some(path) = &mut function.search_path {
+            *path = path
+                .split(',')
+                .map(str::trim)
+                .collect::<Vec<_>>()
+                .join(", ");
+        }
+    }
+    schema.functions.sort_by(|a, b| a.name.cmp(&b.name));
     schema
 }
 

@@ -58,3 +58,34 @@ fn feature_tour_variants_round_trip() {
 fn views_round_trip() {
     round_trip(&crate::views::schema(), &Engine::ALL);
 }
+
+#[test]
+fn triggers_and_functions_round_trip() {
+    let schema = crate::triggers::schema();
+    round_trip(&schema, &[Engine::Postgres]);
+    // Not vacuous: the built-ins and the custom trigger are read back as such.
+    for mut db in [Engine::Postgres].into_iter().filter_map(TestDb::new) {
+        let engine = db.engine();
+        for statement in dialect(engine).render(&schema).unwrap().statements {
+            db.run(&statement);
+        }
+        let live = db.introspect().unwrap();
+        let projects = live.table("projects").unwrap();
+        assert_eq!(
+            projects.updated_at.as_deref(),
+            Some("updated_at"),
+            "{engine}"
+        );
+        assert!(projects.audit, "{engine}");
+        let names: Vec<&str> = live.triggers.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["projects_budget_positive"], "{engine}");
+        assert_eq!(live.triggers[0].events.len(), 2, "{engine}");
+        if engine == Engine::Postgres {
+            assert_eq!(live.functions[0].name, "project_count");
+            assert_eq!(
+                live.functions[0].search_path.as_deref(),
+                Some("pg_catalog, public")
+            );
+        }
+    }
+}
