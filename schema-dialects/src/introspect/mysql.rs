@@ -56,14 +56,51 @@ pub(super) async fn introspect(connection: &mut AnyConnection) -> Result<Schema,
     }
     foreign_keys(connection, &mut tables).await?;
     indexes(connection, &mut tables).await?;
+    let triggers = triggers(connection).await?;
     // The update keeps this compiling while other objects (views, policies) join the model.
     #[allow(clippy::needless_update)]
-    Ok(Schema {
+    let mut schema = Schema {
         tables: tables.into_values().collect(),
         extensions: Vec::new(),
         views: views(connection).await?,
         ..Schema::default()
-    })
+    };
+    super::routines::file(&mut schema, ENGINE, triggers);
+    Ok(schema)
+}
+
+/// Row triggers (one event each on MySQL) with their `BEGIN ... END` bodies.
+async fn triggers(
+    connection: &mut AnyConnection,
+) -> Result<Vec<super::routines::LiveTrigger>, IntrospectError> {
+    let mut found = Vec::new();
+    for row in rows(
+        connection,
+        "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_STATEMENT
+         FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()
+         ORDER BY EVENT_OBJECT_TABLE, TRIGGER_NAME",
+    )
+    .await?
+    {
+        let event = match text(&row, 3).as_str() {
+            "INSERT" => schema_core::TriggerEvent::Insert,
+            "UPDATE" => schema_core::TriggerEvent::Update,
+            _ => schema_core::TriggerEvent::Delete,
+        };
+        found.push(super::routines::LiveTrigger {
+            name: text(&row, 0),
+            table: text(&row, 1),
+            timing: if text(&row, 2) == "BEFORE" {
+                schema_core::TriggerTiming::Before
+            } else {
+                schema_core::TriggerTiming::After
+            },
+            events: vec![event],
+            when: None,
+            body: text(&row, 4),
+        });
+    }
+    Ok(found)
 }
 
 /// Views with their columns; MySQL keeps no view comments.

@@ -30,17 +30,19 @@ pub(super) fn file(schema: &mut Schema, engine: Engine, triggers: Vec<LiveTrigge
             continue;
         };
         if live.name == format!("{}_updated_at", table.name) {
-            let column = table
-                .columns
+            // What the writer assigns: PostgreSQL `NEW."c" := ...`, MySQL `SET NEW.`c` = ...`,
+            // SQLite `UPDATE ... SET "c" = ...`.
+            let assigned = |c: &&schema_core::Column| {
+                let q = quote(&c.name);
+                [
+                    format!("NEW.{q} :="),
+                    format!("SET NEW.{q} ="),
+                    format!("SET {q} ="),
+                ]
                 .iter()
-                .find(|c| live.body.contains(&format!("NEW.{}", quote(&c.name))))
-                .or_else(|| {
-                    // SQLite sets it with an UPDATE: `SET "column" = ...`.
-                    table
-                        .columns
-                        .iter()
-                        .find(|c| live.body.contains(&format!("SET {} =", quote(&c.name))))
-                });
+                .any(|pattern| live.body.contains(pattern))
+            };
+            let column = table.columns.iter().find(assigned);
             if let Some(column) = column {
                 table.updated_at = Some(column.name.clone());
                 continue;

@@ -52,13 +52,63 @@ pub(super) async fn introspect(connection: &mut AnyConnection) -> Result<Schema,
         }
         views.push(view);
     }
+    let mut triggers = Vec::new();
+    for row in rows(
+        connection,
+        "SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY tbl_name, name",
+    )
+    .await?
+    {
+        if let Some(trigger) = trigger_text(&text(&row, 0), &text(&row, 1), &text(&row, 2)) {
+            triggers.push(trigger);
+        }
+    }
     // The update keeps this compiling while other objects (views, policies) join the model.
     #[allow(clippy::needless_update)]
-    Ok(Schema {
+    let mut schema = Schema {
         tables,
         extensions: Vec::new(),
         views,
         ..Schema::default()
+    };
+    super::routines::file(&mut schema, ENGINE, triggers);
+    Ok(schema)
+}
+
+/// A stored `CREATE TRIGGER "n" BEFORE|AFTER <event> ON "t" FOR EACH ROW [WHEN c] BEGIN ... END`.
+fn trigger_text(name: &str, table: &str, sql: &str) -> Option<super::routines::LiveTrigger> {
+    use schema_core::{TriggerEvent, TriggerTiming};
+    let lexemes = lex(sql);
+    let keywords: Vec<String> = lexemes.iter().map(Lexeme::keyword).collect();
+    let position = |word: &str| keywords.iter().position(|k| k == word);
+    let timing = if position("BEFORE").is_some() {
+        TriggerTiming::Before
+    } else {
+        TriggerTiming::After
+    };
+    let on = position("ON")?;
+    let event = match keywords[..on]
+        .iter()
+        .rev()
+        .find(|k| matches!(k.as_str(), "INSERT" | "UPDATE" | "DELETE"))?
+        .as_str()
+    {
+        "INSERT" => TriggerEvent::Insert,
+        "UPDATE" => TriggerEvent::Update,
+        _ => TriggerEvent::Delete,
+    };
+    let begin = position("BEGIN")?;
+    let when = position("WHEN")
+        .filter(|at| *at < begin)
+        .and_then(|at| lexemes.get(at + 1))
+        .map(|first| sql[first.start..lexemes[begin].start].trim().to_string());
+    Some(super::routines::LiveTrigger {
+        name: name.to_string(),
+        table: table.to_string(),
+        timing,
+        events: vec![event],
+        when,
+        body: sql[lexemes[begin].start..].trim().to_string(),
     })
 }
 
