@@ -158,3 +158,39 @@ fn views_drift_in_words() {
         fix_and_recheck(&mut db, &declared, &found);
     }
 }
+
+#[test]
+fn triggers_and_functions_drift_in_words() {
+    let declared = crate::triggers::schema();
+    for engine in Engine::ALL {
+        let Some(mut db) = applied(engine, &declared) else {
+            continue;
+        };
+        let found = drift_of(&mut db, &declared);
+        assert!(found.is_empty(), "{engine}:\n{found}");
+        let mut expected = vec![
+            "table `projects` sets `updated_at` on update in the database but has no updated_at trigger in the code",
+        ];
+        db.run("DROP TABLE audit_log");
+        let mut code = declared.clone();
+        code.tables.retain(|t| t.name != "audit_log");
+        for table in &mut code.tables {
+            table.updated_at = None;
+            table.audit = false;
+        }
+        expected.push("table `projects` is audited in the database but is not audited in the code");
+        code.triggers.clear();
+        expected.push("trigger `projects_budget_positive` is in the database but not in the code");
+        if engine == Engine::Postgres {
+            code.functions.clear();
+            expected.push("function `project_count` is in the database but not in the code");
+        }
+        let live = db.introspect().unwrap();
+        let found = drift(engine, &code, &live);
+        assert_names(&found, &expected);
+        assert!(
+            found.to_string().contains("-- not fixed by this script"),
+            "{found}"
+        );
+    }
+}
