@@ -82,6 +82,7 @@ mod key;
 pub mod naming;
 mod partition;
 mod schema;
+mod security;
 mod sql_type;
 pub mod suggest;
 mod table;
@@ -103,6 +104,10 @@ pub use partition::{
     CivilDate, Lifecycle, Partition, PartitionBound, PartitionInterval, PartitionKind, Partitioning,
 };
 pub use schema::{Schema, SchemaBuilder};
+pub use security::{
+    DEFAULT_TENANT_SETTING, DefaultObjects, DefaultPrivileges, Grant, GrantObject, Policy,
+    PolicyCommand, Privilege, Role, RowSecurity, Security, TableSecurity, TenantIsolation,
+};
 pub use sql_type::{DomainType, EnumType, SqlType};
 pub use table::TableDef;
 pub use table_trait::{__private, ColumnType, NoPrimaryKey, SqlEnum, Table};

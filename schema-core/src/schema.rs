@@ -1,10 +1,12 @@
 //! The schema: every table, assembled and validated.
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    Diagnostics, EnumType, Function, SqlType, Table, TableDef, Trigger, View, ViewDef, naming,
-    validate,
+    DefaultPrivileges, Diagnostics, EnumType, Function, Grant, Role, Security, SqlType, Table,
+    TableDef, Trigger, View, ViewDef, naming, validate,
 };
 
 /// A validated, canonical schema.
@@ -38,6 +40,9 @@ pub struct Schema {
     /// PostgreSQL functions, sorted by name.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub functions: Vec<Function>,
+    /// Roles, grants and default privileges (row-level security is on each table).
+    #[serde(default, skip_serializing_if = "Security::is_empty")]
+    pub security: Security,
 }
 
 impl Schema {
@@ -47,8 +52,17 @@ impl Schema {
     }
 
     /// The table with this name.
+    ///
+    /// A binary search, since a built schema keeps its tables sorted by name; a schema assembled
+    /// by hand (or deserialized) in another order is searched linearly when that finds nothing.
     pub fn table(&self, name: &str) -> Option<&TableDef> {
-        self.tables.iter().find(|table| table.name == name)
+        match self
+            .tables
+            .binary_search_by(|table| table.name.as_str().cmp(name))
+        {
+            Ok(found) => Some(&self.tables[found]),
+            Err(_) => self.tables.iter().find(|table| table.name == name),
+        }
     }
 
     /// The view with this name.
@@ -69,9 +83,10 @@ impl Schema {
     /// ```
     pub fn domain_types(&self) -> Vec<&crate::DomainType> {
         let mut found: Vec<&crate::DomainType> = Vec::new();
+        let mut seen = HashSet::new();
         for column in self.tables.iter().flat_map(|table| &table.columns) {
             if let SqlType::Domain(domain) = &column.sql_type
-                && !found.iter().any(|known| known.name == domain.name)
+                && seen.insert(domain.name.as_str())
             {
                 found.push(domain);
             }
@@ -82,9 +97,10 @@ impl Schema {
     /// The enum types the columns use, each once, in order of first use.
     pub fn enum_types(&self) -> Vec<&EnumType> {
         let mut found: Vec<&EnumType> = Vec::new();
+        let mut seen = HashSet::new();
         for column in self.tables.iter().flat_map(|table| &table.columns) {
             if let SqlType::Enum(enum_type) = &column.sql_type
-                && !found.iter().any(|known| known.name == enum_type.name)
+                && seen.insert(enum_type.name.as_str())
             {
                 found.push(enum_type);
             }
@@ -111,6 +127,7 @@ pub struct SchemaBuilder {
     views: Vec<View>,
     triggers: Vec<Trigger>,
     functions: Vec<Function>,
+    security: Security,
 }
 
 impl SchemaBuilder {
@@ -176,6 +193,40 @@ impl SchemaBuilder {
         self
     }
 
+    /// Declares a role (see [`Role`]).
+    ///
+    /// ```
+    /// use schema_core::{Role, Schema};
+    /// let schema = Schema::builder().role(Role::login("app")).role(Role::group("a_readers")).build().unwrap();
+    /// assert_eq!(schema.security.roles[0].name, "a_readers"); // sorted
+    /// ```
+    pub fn role(mut self, role: Role) -> Self {
+        self.security.roles.push(role);
+        self
+    }
+
+    /// Grants privileges to declared roles (see [`Grant`]).
+    ///
+    /// ```
+    /// use schema_core::{Grant, Privilege, Role, Schema};
+    /// let errors = Schema::builder()
+    ///     .grant(Grant::on_schema("public", [Privilege::Usage]).to(["ap"]))
+    ///     .role(Role::login("app"))
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(errors.to_string().contains("did you mean `app`?"));
+    /// ```
+    pub fn grant(mut self, grant: Grant) -> Self {
+        self.security.grants.push(grant);
+        self
+    }
+
+    /// Declares default privileges of objects created later (see [`DefaultPrivileges`]).
+    pub fn default_privileges(mut self, default: DefaultPrivileges) -> Self {
+        self.security.default_privileges.push(default);
+        self
+    }
+
     /// Names what is unnamed, sorts, and validates, reporting every problem at once.
     pub fn build(self) -> Result<Schema, Diagnostics> {
         let mut tables = self.tables;
@@ -191,6 +242,8 @@ impl SchemaBuilder {
         let mut extensions = self.extensions;
         extensions.sort();
         extensions.dedup();
+        let mut security = self.security;
+        security.roles.sort_by(|a, b| a.name.cmp(&b.name));
         let mut views = self.views;
         for view in &mut views {
             let name = view.name.clone();
@@ -209,6 +262,7 @@ impl SchemaBuilder {
             views,
             triggers,
             functions,
+            security,
         };
         Diagnostics::check(validate::schema(&schema), schema)
     }

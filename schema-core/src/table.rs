@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 use crate::index::canonical_engines;
 use crate::{
     Allow, Check, Column, Deferrable, Engine, Exclusion, FkAction, ForeignKey,
-    FunctionalDependency, Index, IndexMethod, KeyPart, Partitioning, PrimaryKey, Unique,
+    FunctionalDependency, Index, IndexMethod, KeyPart, Partitioning, PrimaryKey, TableSecurity,
+    Unique,
 };
 
 /// One table: its columns, keys, constraints and indexes.
@@ -78,6 +79,9 @@ pub struct TableDef {
     /// creating a new one (ignored once the old name no longer exists).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub renamed_from: Option<String>,
+    /// Row-level security: its mode, tenant isolation and policies.
+    #[serde(default, skip_serializing_if = "TableSecurity::is_empty")]
+    pub security: TableSecurity,
 }
 
 impl TableDef {
@@ -100,6 +104,7 @@ impl TableDef {
             updated_at: None,
             audit: false,
             renamed_from: None,
+            security: TableSecurity::default(),
         }
     }
 

@@ -9,7 +9,8 @@
 use std::fmt;
 
 use schema_core::{
-    Diagnostic, Diagnostics, Engine, GeneratedKind, IndexMethod, Schema, SqlType, TableDef,
+    Diagnostic, Diagnostics, Engine, GeneratedKind, GrantObject, IndexMethod, Role, Schema,
+    SqlType, TableDef,
 };
 
 use crate::Script;
@@ -827,6 +828,115 @@ pub trait Dialect: Sync {
     /// ```
     fn table_options(&self, table: &TableDef) -> Vec<String> {
         let _ = table;
+        Vec::new()
+    }
+
+    // ----- access control (see `security.rs`) ---------------------------------------------
+
+    /// Whether the engine has server-side roles and `GRANT`. Default: no (SQLite: access is
+    /// the database file's permissions).
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::MySql).supports_roles());
+    /// assert!(!schema_dialects::dialect(Engine::Sqlite).supports_roles());
+    /// ```
+    fn supports_roles(&self) -> bool {
+        false
+    }
+
+    /// Whether the engine has row-level security policies. Default: no.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Postgres).supports_row_level_security());
+    /// assert!(!schema_dialects::dialect(Engine::MySql).supports_row_level_security());
+    /// ```
+    fn supports_row_level_security(&self) -> bool {
+        false
+    }
+
+    /// Whether the engine has `ALTER DEFAULT PRIVILEGES`. Default: no (those declarations are
+    /// not written).
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(!schema_dialects::dialect(Engine::MySql).supports_default_privileges());
+    /// ```
+    fn supports_default_privileges(&self) -> bool {
+        false
+    }
+
+    /// Whether `GRANT` can name this kind of object. Default: tables and columns.
+    ///
+    /// ```
+    /// # use schema_core::{Engine, GrantObject};
+    /// let sequence = GrantObject::Sequence("s".into());
+    /// assert!(schema_dialects::dialect(Engine::Postgres).supports_grants_on(&sequence));
+    /// assert!(!schema_dialects::dialect(Engine::MySql).supports_grants_on(&sequence));
+    /// ```
+    fn supports_grants_on(&self, object: &GrantObject) -> bool {
+        matches!(object, GrantObject::Table(_) | GrantObject::Columns { .. })
+    }
+
+    /// Whether a login role has the privileges of every group it is a member of as soon as it
+    /// connects. Default: yes (MariaDB activates one default role per user).
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Postgres).activates_every_group());
+    /// ```
+    fn activates_every_group(&self) -> bool {
+        true
+    }
+
+    /// The statements creating `role` when it does not exist yet (roles outlive a database, so
+    /// a script must be re-runnable). Default: none.
+    ///
+    /// ```
+    /// # use schema_core::{Engine, Role};
+    /// let sql = schema_dialects::dialect(Engine::MySql).create_role(&Role::group("readers"));
+    /// assert_eq!(sql, ["CREATE ROLE IF NOT EXISTS 'readers'"]);
+    /// ```
+    fn create_role(&self, role: &Role) -> Vec<String> {
+        let _ = role;
+        Vec::new()
+    }
+
+    /// How `GRANT ... TO` names `role`. Default: the quoted identifier.
+    ///
+    /// ```
+    /// # use schema_core::{Engine, Role};
+    /// assert_eq!(schema_dialects::dialect(Engine::MySql).role_name(&Role::login("app")), "'app'@'%'");
+    /// assert_eq!(schema_dialects::dialect(Engine::Postgres).role_name(&Role::login("app")), "\"app\"");
+    /// ```
+    fn role_name(&self, role: &Role) -> String {
+        crate::quote::identifier(self, &role.name)
+    }
+
+    /// Statements that make the groups' privileges active when `login` connects. Default: none.
+    ///
+    /// ```
+    /// # use schema_core::{Engine, Role};
+    /// let group = Role::group("rw");
+    /// let sql = schema_dialects::dialect(Engine::MySql).activate_groups(&Role::login("app"), &[&group]);
+    /// assert_eq!(sql, ["SET DEFAULT ROLE 'rw' FOR 'app'@'%'"]);
+    /// ```
+    fn activate_groups(&self, login: &Role, groups: &[&Role]) -> Vec<String> {
+        let _ = (login, groups);
+        Vec::new()
+    }
+
+    /// Revocations of what the engine grants to every role by default, written once the
+    /// schema's `roles` exist. Default: none.
+    ///
+    /// ```
+    /// # use schema_core::{Engine, Role};
+    /// let sql = schema_dialects::dialect(Engine::Postgres).least_privilege(&[&Role::login("app")]);
+    /// assert!(sql.iter().any(|s| s.contains("REVOKE ALL ON SCHEMA \"public\" FROM PUBLIC")));
+    /// ```
+    fn least_privilege(&self, roles: &[&Role]) -> Vec<String> {
+        let _ = roles;
         Vec::new()
     }
 }

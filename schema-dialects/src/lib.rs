@@ -52,6 +52,7 @@ mod postgres;
 pub mod quote;
 #[cfg(test)]
 mod sea_query_gaps;
+mod security;
 mod sqlite;
 mod triggers;
 pub mod types;

@@ -54,6 +54,7 @@ pub(crate) fn render<D: Dialect + ?Sized>(
             ));
         }
     }
+    statements.extend(crate::security::roles(dialect, schema));
     if dialect.supports_enum_types() {
         for enum_type in schema.enum_types() {
             statements.push(create_enum(dialect, enum_type));
@@ -95,6 +96,7 @@ pub(crate) fn render<D: Dialect + ?Sized>(
     if dialect.comment_style() == CommentStyle::CommentOn {
         statements.extend(comment_statements(dialect, &plan));
     }
+    statements.extend(crate::security::access(dialect, schema));
     Diagnostics::check(
         problems,
         Script {
@@ -193,6 +195,12 @@ pub(crate) fn create_table<D: Dialect + ?Sized>(
                 .filter(|e| !e.engines.is_empty() && !e.engines.contains(&engine))
                 .map(|e| ("exclusion constraint", &e.name, &e.engines)),
         );
+    if let Some(note) = crate::security::skipped_note(dialect, table) {
+        for line in line_comment(&note) {
+            sql.push_str(&line);
+            sql.push('\n');
+        }
+    }
     for (kind, name, engines) in skipped {
         let only: Vec<String> = engines.iter().map(ToString::to_string).collect();
         for line in line_comment(&format!(

@@ -136,6 +136,54 @@ impl TestDb {
         }
     }
 
+    /// Another connection to this database as `user` (a login role the test created; the
+    /// servers trust local connections). `password`, when given, is sent in the URL. The
+    /// database is still dropped by the `TestDb` that created it, not by this one.
+    pub fn connect_as(&self, user: &str, password: Option<&str>) -> Result<TestDb, String> {
+        let (server_url, name) = self
+            .cleanup
+            .as_ref()
+            .ok_or_else(|| format!("{}: no server, so no users", self.engine))?;
+        let url = with_user(&with_database(server_url, name), user, password);
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("tokio runtime");
+        let connection = runtime
+            .block_on(AnyConnection::connect(&url))
+            .map_err(|e| e.to_string())?;
+        Ok(TestDb {
+            engine: self.engine,
+            runtime,
+            connection: Some(connection),
+            cleanup: None,
+        })
+    }
+
+    /// The rows of a query, or the engine's error message.
+    pub fn try_rows(&mut self, sql: &str) -> Result<Vec<Vec<Option<String>>>, String> {
+        let connection = self.connection.as_mut().expect("open connection");
+        self.runtime
+            .block_on(sqlx::query(AssertSqlSafe(sql.to_string())).fetch_all(connection))
+            .map(|rows| rows.iter().map(row_as_text).collect())
+            .map_err(|error| match error {
+                sqlx::Error::Database(db) => db.message().to_string(),
+                other => other.to_string(),
+            })
+    }
+
+    /// Runs one statement and returns how many rows it changed, or the engine's message.
+    pub fn affected(&mut self, sql: &str) -> Result<u64, String> {
+        let connection = self.connection.as_mut().expect("open connection");
+        self.runtime
+            .block_on(sqlx::query(AssertSqlSafe(sql.to_string())).execute(connection))
+            .map(|result| result.rows_affected())
+            .map_err(|error| match error {
+                sqlx::Error::Database(db) => db.message().to_string(),
+                other => other.to_string(),
+            })
+    }
+
     /// Runs `sql`, which must fail; returns the engine's error message.
     pub fn reject(&mut self, sql: &str) -> String {
         match self.execute(sql) {
@@ -337,6 +385,18 @@ fn with_database(url: &str, name: &str) -> String {
     }
 }
 
+/// `url` with its user (and password) replaced.
+fn with_user(url: &str, user: &str, password: Option<&str>) -> String {
+    let scheme_end = url.find("://").map_or(0, |i| i + 3);
+    let rest = &url[scheme_end..];
+    let host = rest.find('@').map_or(rest, |at| &rest[at + 1..]);
+    let credentials = match password {
+        Some(password) => format!("{user}:{password}"),
+        None => user.to_string(),
+    };
+    format!("{}{credentials}@{host}", &url[..scheme_end])
+}
+
 fn quote(engine: Engine, name: &str) -> String {
     match engine {
         Engine::MySql => format!("`{name}`"),
@@ -392,6 +452,14 @@ mod tests {
         assert_eq!(
             with_database("mysql://root@h:3306", "x"),
             "mysql://root@h:3306/x"
+        );
+        assert_eq!(
+            with_user("postgres://postgres@127.0.0.1:5432/x", "app", None),
+            "postgres://app@127.0.0.1:5432/x"
+        );
+        assert_eq!(
+            with_user("mysql://root@h:3306/x", "app", Some("pw")),
+            "mysql://app:pw@h:3306/x"
         );
     }
 }

@@ -11,6 +11,8 @@
 //!  SCHEMA_TEST_MYSQL_URL=mysql://root@127.0.0.1:3306/test SCHEMA_REQUIRE_ENGINES=1
 //!  cargo test -p schema-tests --test engines`
 
+#[path = "engines/access.rs"]
+mod access;
 #[path = "engines/catalog.rs"]
 mod catalog;
 #[path = "engines/column_features.rs"]
@@ -39,8 +41,12 @@ mod partitions;
 mod pg_types;
 #[path = "engines/relations.rs"]
 mod relations;
+#[path = "engines/rls_attacks.rs"]
+mod rls_attacks;
 #[path = "engines/scripts.rs"]
 mod scripts;
+#[path = "engines/security_support.rs"]
+mod security_support;
 #[path = "engines/support.rs"]
 mod support;
 #[path = "engines/triggers.rs"]

@@ -13,6 +13,7 @@ mod indexes;
 mod keys;
 mod names;
 mod partitions;
+mod security;
 mod tables;
 mod triggers;
 mod views;
@@ -29,6 +30,7 @@ pub(crate) fn schema(schema: &Schema) -> Vec<Diagnostic> {
     views::check(schema, &mut found);
     triggers::check(schema, &mut found);
     partitions::check(schema, &mut found);
+    security::check(schema, &mut found);
     for table in &schema.tables {
         columns::check(table, &mut found);
         keys::check(table, &mut found);
