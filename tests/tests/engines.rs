@@ -23,6 +23,8 @@ mod constraints;
 mod deferrable;
 #[path = "engines/domains.rs"]
 mod domains;
+#[path = "engines/drift.rs"]
+mod drift;
 #[path = "engines/exclusion.rs"]
 mod exclusion;
 #[path = "engines/fixtures.rs"]
