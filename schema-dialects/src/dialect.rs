@@ -9,7 +9,8 @@
 use std::fmt;
 
 use schema_core::{
-    Diagnostic, Diagnostics, Engine, GeneratedKind, IndexMethod, Schema, SqlType, TableDef,
+    Diagnostic, Diagnostics, Engine, GeneratedKind, GrantObject, IndexMethod, Role, Schema,
+    SqlType, TableDef,
 };
 
 use crate::Script;
@@ -282,6 +283,53 @@ pub trait Dialect: Sync {
     /// ```
     fn generated_columns_take_not_null(&self) -> bool {
         true
+    }
+
+    /// Whether the catalog keeps the name given to a primary key (MySQL calls every one
+    /// `PRIMARY`). Default: true.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(!schema_dialects::dialect(Engine::MySql).keeps_primary_key_names());
+    /// ```
+    fn keeps_primary_key_names(&self) -> bool {
+        true
+    }
+
+    /// Whether a unique index over plain columns and a UNIQUE constraint are one and the same
+    /// object in the catalog (MySQL), so neither can be told from the other when read back.
+    /// Default: false.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::MySql).unique_indexes_are_constraints());
+    /// ```
+    fn unique_indexes_are_constraints(&self) -> bool {
+        false
+    }
+
+    /// Function names the engine stores in place of the ones written, as `(stored, written)`
+    /// (MariaDB keeps `LENGTH(x)` as `octet_length(x)`, `UPPER` as `ucase`), so expressions read back compare equal.
+    /// Default: none.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Postgres).stored_function_synonyms().is_empty());
+    /// ```
+    fn stored_function_synonyms(&self) -> &'static [(&'static str, &'static str)] {
+        &[]
+    }
+
+    /// Whether `CREATE TABLE` silently keeps only the first of several UNIQUE constraints (or
+    /// primary key) over the same columns in the same order (PostgreSQL), so the others are not
+    /// in the catalog. Default: false.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Postgres).merges_duplicate_unique_constraints());
+    /// ```
+    fn merges_duplicate_unique_constraints(&self) -> bool {
+        false
     }
 
     /// The table option that drops the rowid (SQLite `WITHOUT ROWID`); `None` where tables have
@@ -563,6 +611,96 @@ pub trait Dialect: Sync {
     /// ```
     fn parser_dialect(&self) -> Box<dyn sqlparser::dialect::Dialect>;
 
+    // ----- views, triggers, functions, partitions (see `object_styles.rs`) ---------------
+
+    /// Whether the engine has materialized views. Default: false.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Postgres).supports_materialized_views());
+    /// ```
+    fn supports_materialized_views(&self) -> bool {
+        false
+    }
+
+    /// How a view runs with the querying user's rights. Default: not applicable.
+    fn security_invoker_views(&self) -> crate::SecurityInvokerViews {
+        crate::SecurityInvokerViews::NotApplicable
+    }
+
+    /// How the engine writes row triggers.
+    fn trigger_style(&self) -> crate::TriggerStyle;
+
+    /// The function that builds a JSON object from key/value arguments, for audit rows of
+    /// engines without a row-to-JSON conversion. Default: `json_object`.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert_eq!(schema_dialects::dialect(Engine::MySql).json_object_function(), "JSON_OBJECT");
+    /// ```
+    fn json_object_function(&self) -> &'static str {
+        "json_object"
+    }
+
+    /// Who is acting, for the audit trail: an application setting first, then the database
+    /// user. Default: `NULL` (no session state).
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Postgres).session_actor().contains("app.actor"));
+    /// ```
+    fn session_actor(&self) -> &'static str {
+        "NULL"
+    }
+
+    /// Whether the schema's functions are created (PostgreSQL); elsewhere they are left out.
+    /// Default: false.
+    fn supports_functions(&self) -> bool {
+        false
+    }
+
+    /// How partitions are declared; `None` when the engine has no partitioning. Default: none.
+    fn partition_style(&self) -> Option<crate::PartitionStyle> {
+        None
+    }
+
+    /// Whether the engine can partition by `kind`. Default: whenever it has partitioning.
+    ///
+    /// ```
+    /// # use schema_core::{Engine, PartitionKind};
+    /// assert!(schema_dialects::dialect(Engine::MySql).supports_partitioning(PartitionKind::Hash));
+    /// assert!(!schema_dialects::dialect(Engine::Sqlite).supports_partitioning(PartitionKind::Range));
+    /// ```
+    fn supports_partitioning(&self, kind: schema_core::PartitionKind) -> bool {
+        let _ = kind;
+        self.partition_style().is_some()
+    }
+
+    /// Whether a LIST-partitioned table may have a DEFAULT partition. Default: false.
+    fn supports_default_list_partition(&self) -> bool {
+        false
+    }
+
+    /// Whether a partitioned table may reference or be referenced by a foreign key (InnoDB
+    /// refuses both). Default: true.
+    fn allows_foreign_keys_with_partitioning(&self) -> bool {
+        true
+    }
+
+    /// A date `YYYY-MM-DD` as a partition bound on a column of `sql_type`. Default: the quoted
+    /// date. PostgreSQL writes midnight UTC for `timestamptz`, so bounds do not depend on the
+    /// session time zone.
+    ///
+    /// ```
+    /// # use schema_core::{Engine, SqlType};
+    /// let pg = schema_dialects::dialect(Engine::Postgres);
+    /// assert_eq!(pg.date_bound("2026-01-01", &SqlType::TimestampTz), "'2026-01-01 00:00:00+00'");
+    /// ```
+    fn date_bound(&self, date: &str, sql_type: &SqlType) -> String {
+        let _ = sql_type;
+        crate::quote::string(self, date)
+    }
+
     // ----- writing hooks ------------------------------------------------------------------
 
     /// The character that opens and closes a quoted identifier (doubled inside). Default: `"`.
@@ -690,6 +828,115 @@ pub trait Dialect: Sync {
     /// ```
     fn table_options(&self, table: &TableDef) -> Vec<String> {
         let _ = table;
+        Vec::new()
+    }
+
+    // ----- access control (see `security.rs`) ---------------------------------------------
+
+    /// Whether the engine has server-side roles and `GRANT`. Default: no (SQLite: access is
+    /// the database file's permissions).
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::MySql).supports_roles());
+    /// assert!(!schema_dialects::dialect(Engine::Sqlite).supports_roles());
+    /// ```
+    fn supports_roles(&self) -> bool {
+        false
+    }
+
+    /// Whether the engine has row-level security policies. Default: no.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Postgres).supports_row_level_security());
+    /// assert!(!schema_dialects::dialect(Engine::MySql).supports_row_level_security());
+    /// ```
+    fn supports_row_level_security(&self) -> bool {
+        false
+    }
+
+    /// Whether the engine has `ALTER DEFAULT PRIVILEGES`. Default: no (those declarations are
+    /// not written).
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(!schema_dialects::dialect(Engine::MySql).supports_default_privileges());
+    /// ```
+    fn supports_default_privileges(&self) -> bool {
+        false
+    }
+
+    /// Whether `GRANT` can name this kind of object. Default: tables and columns.
+    ///
+    /// ```
+    /// # use schema_core::{Engine, GrantObject};
+    /// let sequence = GrantObject::Sequence("s".into());
+    /// assert!(schema_dialects::dialect(Engine::Postgres).supports_grants_on(&sequence));
+    /// assert!(!schema_dialects::dialect(Engine::MySql).supports_grants_on(&sequence));
+    /// ```
+    fn supports_grants_on(&self, object: &GrantObject) -> bool {
+        matches!(object, GrantObject::Table(_) | GrantObject::Columns { .. })
+    }
+
+    /// Whether a login role has the privileges of every group it is a member of as soon as it
+    /// connects. Default: yes (MariaDB activates one default role per user).
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Postgres).activates_every_group());
+    /// ```
+    fn activates_every_group(&self) -> bool {
+        true
+    }
+
+    /// The statements creating `role` when it does not exist yet (roles outlive a database, so
+    /// a script must be re-runnable). Default: none.
+    ///
+    /// ```
+    /// # use schema_core::{Engine, Role};
+    /// let sql = schema_dialects::dialect(Engine::MySql).create_role(&Role::group("readers"));
+    /// assert_eq!(sql, ["CREATE ROLE IF NOT EXISTS 'readers'"]);
+    /// ```
+    fn create_role(&self, role: &Role) -> Vec<String> {
+        let _ = role;
+        Vec::new()
+    }
+
+    /// How `GRANT ... TO` names `role`. Default: the quoted identifier.
+    ///
+    /// ```
+    /// # use schema_core::{Engine, Role};
+    /// assert_eq!(schema_dialects::dialect(Engine::MySql).role_name(&Role::login("app")), "'app'@'%'");
+    /// assert_eq!(schema_dialects::dialect(Engine::Postgres).role_name(&Role::login("app")), "\"app\"");
+    /// ```
+    fn role_name(&self, role: &Role) -> String {
+        crate::quote::identifier(self, &role.name)
+    }
+
+    /// Statements that make the groups' privileges active when `login` connects. Default: none.
+    ///
+    /// ```
+    /// # use schema_core::{Engine, Role};
+    /// let group = Role::group("rw");
+    /// let sql = schema_dialects::dialect(Engine::MySql).activate_groups(&Role::login("app"), &[&group]);
+    /// assert_eq!(sql, ["SET DEFAULT ROLE 'rw' FOR 'app'@'%'"]);
+    /// ```
+    fn activate_groups(&self, login: &Role, groups: &[&Role]) -> Vec<String> {
+        let _ = (login, groups);
+        Vec::new()
+    }
+
+    /// Revocations of what the engine grants to every role by default, written once the
+    /// schema's `roles` exist. Default: none.
+    ///
+    /// ```
+    /// # use schema_core::{Engine, Role};
+    /// let sql = schema_dialects::dialect(Engine::Postgres).least_privilege(&[&Role::login("app")]);
+    /// assert!(sql.iter().any(|s| s.contains("REVOKE ALL ON SCHEMA \"public\" FROM PUBLIC")));
+    /// ```
+    fn least_privilege(&self, roles: &[&Role]) -> Vec<String> {
+        let _ = roles;
         Vec::new()
     }
 }

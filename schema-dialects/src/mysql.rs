@@ -1,6 +1,6 @@
 //! MySQL 8 and MariaDB 10.5+: InnoDB tables in utf8mb4, inline comments, `AUTO_INCREMENT`.
 
-use schema_core::{Engine, IndexMethod, SqlType, TableDef};
+use schema_core::{Engine, IndexMethod, Role, SqlType, TableDef};
 
 use crate::{CommentStyle, Dialect, IdentifierLimit, IdentityStyle, quote};
 
@@ -53,6 +53,24 @@ impl Dialect for MySql {
 
     fn supports_partial_indexes(&self) -> bool {
         false
+    }
+
+    fn stored_function_synonyms(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            ("octet_length", "length"),
+            ("ucase", "upper"),
+            ("lcase", "lower"),
+            ("curdate", "current_date"),
+            ("curtime", "current_time"),
+        ]
+    }
+
+    fn keeps_primary_key_names(&self) -> bool {
+        false
+    }
+
+    fn unique_indexes_are_constraints(&self) -> bool {
+        true
     }
 
     fn identity_style(&self) -> IdentityStyle {
@@ -144,6 +162,38 @@ impl Dialect for MySql {
             SqlType::Enum(_) => 1,
             _ => return None,
         })
+    }
+
+    fn security_invoker_views(&self) -> crate::SecurityInvokerViews {
+        crate::SecurityInvokerViews::SqlSecurity
+    }
+
+    fn trigger_style(&self) -> crate::TriggerStyle {
+        crate::TriggerStyle::Inline {
+            assigns_new: true,
+            when_clause: false,
+        }
+    }
+
+    fn json_object_function(&self) -> &'static str {
+        "JSON_OBJECT"
+    }
+
+    fn session_actor(&self) -> &'static str {
+        "COALESCE(@app_actor, CURRENT_USER())"
+    }
+
+    fn partition_style(&self) -> Option<crate::PartitionStyle> {
+        Some(crate::PartitionStyle::Inline)
+    }
+
+    /// MariaDB has `PARTITION p DEFAULT` for LIST; MySQL 8 does not, and scripts run on both.
+    fn supports_default_list_partition(&self) -> bool {
+        false
+    }
+
+    fn allows_foreign_keys_with_partitioning(&self) -> bool {
+        false
     }
 
     fn comment_style(&self) -> CommentStyle {
@@ -317,6 +367,56 @@ impl Dialect for MySql {
             options.push(format!("COMMENT={}", quote::string(self, comment)));
         }
         options
+    }
+
+    fn supports_roles(&self) -> bool {
+        true
+    }
+
+    /// MariaDB (10.11) activates one default role per user (`SET DEFAULT ROLE r FOR u`); MySQL 8
+    /// writes `SET DEFAULT ROLE ALL TO u` instead.
+    fn activates_every_group(&self) -> bool {
+        false
+    }
+
+    /// Group roles with `CREATE ROLE IF NOT EXISTS`; login roles are users at any host, created
+    /// locked: an account without a password would accept anyone, so set one and unlock it
+    /// (`ALTER USER 'app'@'%' IDENTIFIED BY '...' ACCOUNT UNLOCK`) out of band.
+    fn create_role(&self, role: &Role) -> Vec<String> {
+        if role.login {
+            vec![format!(
+                "CREATE USER IF NOT EXISTS {} ACCOUNT LOCK",
+                self.role_name(role)
+            )]
+        } else {
+            vec![format!(
+                "CREATE ROLE IF NOT EXISTS {}",
+                self.role_name(role)
+            )]
+        }
+    }
+
+    fn role_name(&self, role: &Role) -> String {
+        let name = crate::quote::string(self, &role.name);
+        if role.login {
+            format!("{name}@'%'")
+        } else {
+            name
+        }
+    }
+
+    fn activate_groups(&self, login: &Role, groups: &[&Role]) -> Vec<String> {
+        groups
+            .first()
+            .map(|group| {
+                format!(
+                    "SET DEFAULT ROLE {} FOR {}",
+                    self.role_name(group),
+                    self.role_name(login)
+                )
+            })
+            .into_iter()
+            .collect()
     }
 }
 

@@ -1,8 +1,9 @@
 //! PostgreSQL 13+: named enum types, `COMMENT ON`, standard identity columns.
 
-use schema_core::{Engine, GeneratedKind, IndexMethod, SqlType};
+use schema_core::{Engine, GeneratedKind, GrantObject, IndexMethod, Role, SqlType};
 
 use crate::{CommentStyle, Dialect, IdentifierLimit, IdentityStyle, quote};
+use quote::{identifier, string};
 
 /// The PostgreSQL writer.
 ///
@@ -40,6 +41,10 @@ impl Dialect for Postgres {
     }
 
     fn supports_enum_types(&self) -> bool {
+        true
+    }
+
+    fn merges_duplicate_unique_constraints(&self) -> bool {
         true
     }
 
@@ -123,6 +128,41 @@ impl Dialect for Postgres {
     /// Accepted, though a row is only checked when written.
     fn allows_volatile_checks(&self) -> bool {
         true
+    }
+
+    fn supports_materialized_views(&self) -> bool {
+        true
+    }
+
+    fn security_invoker_views(&self) -> crate::SecurityInvokerViews {
+        crate::SecurityInvokerViews::WithOption
+    }
+
+    fn trigger_style(&self) -> crate::TriggerStyle {
+        crate::TriggerStyle::Function
+    }
+
+    fn session_actor(&self) -> &'static str {
+        "coalesce(nullif(current_setting('app.actor', true), ''), current_user)"
+    }
+
+    fn supports_functions(&self) -> bool {
+        true
+    }
+
+    fn partition_style(&self) -> Option<crate::PartitionStyle> {
+        Some(crate::PartitionStyle::Declarative)
+    }
+
+    fn supports_default_list_partition(&self) -> bool {
+        true
+    }
+
+    fn date_bound(&self, date: &str, sql_type: &SqlType) -> String {
+        match sql_type {
+            SqlType::TimestampTz => quote::string(self, &format!("{date} 00:00:00+00")),
+            _ => quote::string(self, date),
+        }
     }
 
     fn comment_style(&self) -> CommentStyle {
@@ -215,5 +255,60 @@ impl Dialect for Postgres {
     /// bytea's hex input format (standard_conforming_strings is on since 9.1).
     fn blob_literal(&self, bytes: &[u8]) -> String {
         format!("'\\x{}'", quote::hex(bytes))
+    }
+
+    fn supports_roles(&self) -> bool {
+        true
+    }
+
+    fn supports_row_level_security(&self) -> bool {
+        true
+    }
+
+    fn supports_default_privileges(&self) -> bool {
+        true
+    }
+
+    fn supports_grants_on(&self, _object: &GrantObject) -> bool {
+        true
+    }
+
+    /// Roles are cluster-wide: created only when missing (a `DO` block, since `CREATE ROLE` has
+    /// no `IF NOT EXISTS`), and an existing role gets the declared LOGIN/NOLOGIN.
+    fn create_role(&self, role: &Role) -> Vec<String> {
+        let name = identifier(self, &role.name);
+        let login = if role.login { "LOGIN" } else { "NOLOGIN" };
+        let mut statements = vec![format!(
+            "DO $$\nBEGIN\n  IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = {}) THEN\n    CREATE ROLE {name} {login};\n  ELSE\n    ALTER ROLE {name} {login};\n  END IF;\nEND\n$$",
+            string(self, &role.name)
+        )];
+        if let Some(comment) = &role.comment {
+            statements.push(format!(
+                "COMMENT ON ROLE {name} IS {}",
+                string(self, comment)
+            ));
+        }
+        statements
+    }
+
+    /// PostgreSQL gives every role (`PUBLIC`) USAGE on the `public` schema (and CREATE before
+    /// 15), CONNECT and TEMP on the database and EXECUTE on new functions; all of it is taken
+    /// back, and CONNECT given to the declared login roles.
+    fn least_privilege(&self, roles: &[&Role]) -> Vec<String> {
+        let mut database = String::from(
+            "DO $$\nBEGIN\n  EXECUTE format('REVOKE ALL ON DATABASE %I FROM PUBLIC', current_database());\n",
+        );
+        for role in roles.iter().filter(|r| r.login) {
+            database.push_str(&format!(
+                "  EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), {});\n",
+                string(self, &role.name)
+            ));
+        }
+        database.push_str("END\n$$");
+        vec![
+            database,
+            "REVOKE ALL ON SCHEMA \"public\" FROM PUBLIC".to_string(),
+            "ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC".to_string(),
+        ]
     }
 }

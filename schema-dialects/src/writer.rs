@@ -54,6 +54,7 @@ pub(crate) fn render<D: Dialect + ?Sized>(
             ));
         }
     }
+    statements.extend(crate::security::roles(dialect, schema));
     if dialect.supports_enum_types() {
         for enum_type in schema.enum_types() {
             statements.push(create_enum(dialect, enum_type));
@@ -70,6 +71,7 @@ pub(crate) fn render<D: Dialect + ?Sized>(
             Err(found) => problems.extend(found),
         }
     }
+    statements.extend(crate::partitions::statements(dialect, &plan.tables));
     let engine = dialect.engine();
     for table in &plan.tables {
         statements.extend(
@@ -87,9 +89,14 @@ pub(crate) fn render<D: Dialect + ?Sized>(
             foreign_key(dialect, fk)
         ));
     }
+    statements.extend(crate::triggers::functions(dialect, schema));
+    statements.extend(crate::views::statements(dialect, schema));
+    statements.extend(crate::triggers::statements(dialect, schema));
+    statements.extend(crate::partitions::maintenance_functions(dialect, schema));
     if dialect.comment_style() == CommentStyle::CommentOn {
         statements.extend(comment_statements(dialect, &plan));
     }
+    statements.extend(crate::security::access(dialect, schema));
     Diagnostics::check(
         problems,
         Script {
@@ -188,6 +195,12 @@ pub(crate) fn create_table<D: Dialect + ?Sized>(
                 .filter(|e| !e.engines.is_empty() && !e.engines.contains(&engine))
                 .map(|e| ("exclusion constraint", &e.name, &e.engines)),
         );
+    if let Some(note) = crate::security::skipped_note(dialect, table) {
+        for line in line_comment(&note) {
+            sql.push_str(&line);
+            sql.push('\n');
+        }
+    }
     for (kind, name, engines) in skipped {
         let only: Vec<String> = engines.iter().map(ToString::to_string).collect();
         for line in line_comment(&format!(
@@ -224,6 +237,10 @@ pub(crate) fn create_table<D: Dialect + ?Sized>(
     if !options.is_empty() {
         sql.push(' ');
         sql.push_str(&options.join(" "));
+    }
+    if let Some(partitioning) = crate::partitions::table_clause(dialect, table) {
+        sql.push(' ');
+        sql.push_str(&partitioning);
     }
     Ok(sql)
 }

@@ -136,6 +136,54 @@ impl TestDb {
         }
     }
 
+    /// Another connection to this database as `user` (a login role the test created; the
+    /// servers trust local connections). `password`, when given, is sent in the URL. The
+    /// database is still dropped by the `TestDb` that created it, not by this one.
+    pub fn connect_as(&self, user: &str, password: Option<&str>) -> Result<TestDb, String> {
+        let (server_url, name) = self
+            .cleanup
+            .as_ref()
+            .ok_or_else(|| format!("{}: no server, so no users", self.engine))?;
+        let url = with_user(&with_database(server_url, name), user, password);
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("tokio runtime");
+        let connection = runtime
+            .block_on(AnyConnection::connect(&url))
+            .map_err(|e| e.to_string())?;
+        Ok(TestDb {
+            engine: self.engine,
+            runtime,
+            connection: Some(connection),
+            cleanup: None,
+        })
+    }
+
+    /// The rows of a query, or the engine's error message.
+    pub fn try_rows(&mut self, sql: &str) -> Result<Vec<Vec<Option<String>>>, String> {
+        let connection = self.connection.as_mut().expect("open connection");
+        self.runtime
+            .block_on(sqlx::query(AssertSqlSafe(sql.to_string())).fetch_all(connection))
+            .map(|rows| rows.iter().map(row_as_text).collect())
+            .map_err(|error| match error {
+                sqlx::Error::Database(db) => db.message().to_string(),
+                other => other.to_string(),
+            })
+    }
+
+    /// Runs one statement and returns how many rows it changed, or the engine's message.
+    pub fn affected(&mut self, sql: &str) -> Result<u64, String> {
+        let connection = self.connection.as_mut().expect("open connection");
+        self.runtime
+            .block_on(sqlx::query(AssertSqlSafe(sql.to_string())).execute(connection))
+            .map(|result| result.rows_affected())
+            .map_err(|error| match error {
+                sqlx::Error::Database(db) => db.message().to_string(),
+                other => other.to_string(),
+            })
+    }
+
     /// Runs `sql`, which must fail; returns the engine's error message.
     pub fn reject(&mut self, sql: &str) -> String {
         match self.execute(sql) {
@@ -145,6 +193,14 @@ impl TestDb {
             ),
             Err(message) => message,
         }
+    }
+
+    /// The schema of this database as [`schema_dialects::introspect`] reads it.
+    pub fn introspect(&mut self) -> Result<schema_core::Schema, String> {
+        let connection = self.connection.as_mut().expect("open connection");
+        self.runtime
+            .block_on(schema_dialects::introspect::introspect(connection))
+            .map_err(|e| e.to_string())
     }
 
     /// The rows of a query, each value rendered as text (NULL as `None`).
@@ -209,6 +265,69 @@ impl Drop for TestDb {
     }
 }
 
+/// How the schema read back from `engine` differs from the `declared` one, table by table (in
+/// the normal form of [`schema_dialects::introspect::comparable`], after
+/// [`as_deployed`](schema_dialects::introspect::as_deployed) drops what the engine cannot
+/// hold); `None` when they are equal.
+pub fn round_trip_difference(
+    engine: Engine,
+    declared: &schema_core::Schema,
+    live: &schema_core::Schema,
+) -> Option<String> {
+    use schema_dialects::introspect::{as_deployed, comparable};
+    let expected = comparable(&as_deployed(declared, engine), engine);
+    let found = comparable(live, engine);
+    if expected == found {
+        return None;
+    }
+    let names =
+        |s: &schema_core::Schema| s.tables.iter().map(|t| t.name.clone()).collect::<Vec<_>>();
+    if names(&expected) != names(&found) {
+        return Some(format!(
+            "{engine}: tables {:?} declared, {:?} read back",
+            names(&expected),
+            names(&found)
+        ));
+    }
+    for (e, f) in expected.tables.iter().zip(&found.tables) {
+        for (ec, fc) in e.columns.iter().zip(&f.columns) {
+            if ec != fc {
+                return Some(format!(
+                    "{engine}: table `{}`: column declared\n  {ec:?}\nread back\n  {fc:?}",
+                    e.name
+                ));
+            }
+        }
+        if e != f {
+            return Some(format!(
+                "{engine}: table `{}` declared\n  {e:?}\nread back\n  {f:?}",
+                e.name
+            ));
+        }
+    }
+    if expected.views != found.views {
+        return Some(format!(
+            "{engine}: views declared\n  {:?}\nread back\n  {:?}",
+            expected.views, found.views
+        ));
+    }
+    if expected.triggers != found.triggers {
+        return Some(format!(
+            "{engine}: triggers declared\n  {:?}\nread back\n  {:?}",
+            expected.triggers, found.triggers
+        ));
+    }
+    if expected.functions != found.functions {
+        return Some(format!(
+            "{engine}: functions declared\n  {:?}\nread back\n  {:?}",
+            expected.functions, found.functions
+        ));
+    }
+    Some(format!(
+        "{engine}: declared\n  {expected:?}\nread back\n  {found:?}"
+    ))
+}
+
 /// The engine's server URL, `None` to skip it.
 fn server_url(engine: Engine) -> Option<String> {
     let variable = match engine {
@@ -266,6 +385,18 @@ fn with_database(url: &str, name: &str) -> String {
     }
 }
 
+/// `url` with its user (and password) replaced.
+fn with_user(url: &str, user: &str, password: Option<&str>) -> String {
+    let scheme_end = url.find("://").map_or(0, |i| i + 3);
+    let rest = &url[scheme_end..];
+    let host = rest.find('@').map_or(rest, |at| &rest[at + 1..]);
+    let credentials = match password {
+        Some(password) => format!("{user}:{password}"),
+        None => user.to_string(),
+    };
+    format!("{}{credentials}@{host}", &url[..scheme_end])
+}
+
 fn quote(engine: Engine, name: &str) -> String {
     match engine {
         Engine::MySql => format!("`{name}`"),
@@ -321,6 +452,14 @@ mod tests {
         assert_eq!(
             with_database("mysql://root@h:3306", "x"),
             "mysql://root@h:3306/x"
+        );
+        assert_eq!(
+            with_user("postgres://postgres@127.0.0.1:5432/x", "app", None),
+            "postgres://app@127.0.0.1:5432/x"
+        );
+        assert_eq!(
+            with_user("mysql://root@h:3306/x", "app", Some("pw")),
+            "mysql://app:pw@h:3306/x"
         );
     }
 }

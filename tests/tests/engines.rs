@@ -11,6 +11,8 @@
 //!  SCHEMA_TEST_MYSQL_URL=mysql://root@127.0.0.1:3306/test SCHEMA_REQUIRE_ENGINES=1
 //!  cargo test -p schema-tests --test engines`
 
+#[path = "engines/access.rs"]
+mod access;
 #[path = "engines/catalog.rs"]
 mod catalog;
 #[path = "engines/column_features.rs"]
@@ -21,21 +23,39 @@ mod constraints;
 mod deferrable;
 #[path = "engines/domains.rs"]
 mod domains;
+#[path = "engines/drift.rs"]
+mod drift;
 #[path = "engines/exclusion.rs"]
 mod exclusion;
 #[path = "engines/fixtures.rs"]
 mod fixtures;
 #[path = "engines/index_features.rs"]
 mod index_features;
+#[path = "engines/introspect.rs"]
+mod introspect;
 #[path = "engines/key_length.rs"]
 mod key_length;
+#[path = "engines/objects.rs"]
+mod objects;
+#[path = "objects_fixture/mod.rs"]
+mod objects_fixture;
+#[path = "engines/partitions.rs"]
+mod partitions;
 #[path = "engines/pg_types.rs"]
 mod pg_types;
 #[path = "engines/relations.rs"]
 mod relations;
+#[path = "engines/rls_attacks.rs"]
+mod rls_attacks;
 #[path = "engines/scripts.rs"]
 mod scripts;
+#[path = "engines/security_support.rs"]
+mod security_support;
 #[path = "engines/support.rs"]
 mod support;
+#[path = "engines/triggers.rs"]
+mod triggers;
 #[path = "engines/values.rs"]
 mod values;
+#[path = "engines/views.rs"]
+mod views;

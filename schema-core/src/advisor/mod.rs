@@ -8,8 +8,9 @@
 //!
 //! Codes are grouped by family: `S0xx` the advisor's own checks of suppressions and declared
 //! dependencies, `S1xx` column types, `S2xx` keys, indexes and relations, `S3xx` modelling and
-//! normal forms, `S4xx` names and documentation. `S5xx` is reserved for the row-level-security
-//! rules, which will share this catalog.
+//! normal forms, `S4xx` names and documentation, `S5xx` row-level security. The `S5xx` findings
+//! are errors that also fail [`Schema::builder`](crate::Schema::builder)`.build()` unless the
+//! table allows them with a reason; the advisor lists the allowed ones as suppressed.
 //!
 //! ```
 //! use schema_core::advisor::{advise, Severity};
@@ -38,6 +39,7 @@ mod keys;
 mod modelling;
 mod names;
 pub mod normal_forms;
+pub(crate) mod security;
 mod suppress;
 mod types;
 
@@ -270,6 +272,26 @@ catalog! {
         rationale: "A table with more than 50 columns usually mixes several concepts."
         fix: "Split it into tables with a one-to-one relation per concept."
         example: "a table with 60 columns";
+    RLS_WITHOUT_POLICY = "S501" "row-security-without-policy" Error
+        rationale: "Row-level security with no policy denies every row to every role but superusers: the table looks protected and simply does not work."
+        fix: "Add a policy or `tenant_isolated(by = ...)`, or leave row security off; refused at build time unless allowed with a reason."
+        example: "TableDef::new(\"t\").row_security(RowSecurity::Forced)  // no policy";
+    POLICY_WITHOUT_RLS = "S502" "policy-without-row-security" Error
+        rationale: "A policy on a table whose row-level security is off is ignored: every role with a grant sees every row."
+        fix: "Remove `row_security = off`: a table with policies has row security enabled and forced by default."
+        example: "#[table(row_security = off, policy(...))]";
+    POLICY_WITHOUT_WITH_CHECK = "S503" "write-policy-without-with-check" Error
+        rationale: "USING filters the rows a command sees; WITH CHECK guards the rows it writes. An INSERT, UPDATE or ALL policy without WITH CHECK leaves what may be written to chance (INSERT refuses all, UPDATE and ALL silently reuse USING)."
+        fix: "Write `with_check = \"...\"` (usually the same condition as `using`)."
+        example: "policy(name = \"p\", command = update, using = \"owner = current_user\")";
+    POLICY_USING_TRUE = "S504" "policy-allows-every-row" Error
+        rationale: "A permissive `USING (true)` or `WITH CHECK (true)` opens every row to its roles, and OR-ed with the other policies it voids them; it belongs only to an explicit admin role."
+        fix: "Give the policy a real condition, or apply it `to(...)` roles declared with `Role::admin()`."
+        example: "policy(name = \"p\", using = \"true\")  // to PUBLIC";
+    RLS_NOT_FORCED = "S505" "row-security-not-forced" Error
+        rationale: "Without FORCE ROW LEVEL SECURITY the table owner bypasses every policy, and applications often connect as the owner."
+        fix: "Leave row security at its default (enabled and forced)."
+        example: "#[table(row_security = not_forced, tenant_isolated(by = tenant_id))]";
 }
 
 /// The identifier limit every engine accepts: PostgreSQL's 63 bytes, the smallest.
@@ -481,6 +503,7 @@ pub fn advise(schema: &Schema) -> Advice {
         heuristics::check(schema, table, &mut raw);
     }
     keys::check_relations(schema, &mut raw);
+    raw.extend(security::pitfalls(schema));
     let mut normal_forms = Vec::new();
     for table in &schema.tables {
         normal_forms.push(normal_forms::analyse_table(table, &mut raw));

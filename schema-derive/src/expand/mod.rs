@@ -5,3 +5,4 @@ pub mod domain;
 mod features;
 pub mod sql_enum;
 pub mod table;
+pub mod view;

@@ -89,6 +89,27 @@ pub const COLLATION: Symbol = Symbol("collation");
 pub const DEFERRABLE: Symbol = Symbol("deferrable");
 pub const MATCH_FULL: Symbol = Symbol("match_full");
 
+// Triggers and views (issue 4).
+pub const AUDIT: Symbol = Symbol("audit");
+pub const UPDATED_AT: Symbol = Symbol("updated_at");
+pub const VIEW: Symbol = Symbol("view");
+pub const SQL_KEY: Symbol = Symbol("sql");
+pub const ENGINE_SQL: Symbol = Symbol("engine_sql");
+pub const MATERIALIZED: Symbol = Symbol("materialized");
+pub const SECURITY_INVOKER: Symbol = Symbol("security_invoker");
+/// The keys `#[view(...)]` accepts on the struct.
+pub const VIEW_KEYS: &[Symbol] = &[
+    NAME,
+    COMMENT,
+    SQL_KEY,
+    ENGINE_SQL,
+    MATERIALIZED,
+    SECURITY_INVOKER,
+    UNIQUE,
+];
+/// The keys `#[view(...)]` accepts on a field.
+pub const VIEW_FIELD_KEYS: &[Symbol] = &[NAME, COMMENT];
+
 // Values of `deferrable` and key-part options.
 pub const INITIALLY_DEFERRED: Symbol = Symbol("initially_deferred");
 pub const INITIALLY_IMMEDIATE: Symbol = Symbol("initially_immediate");
@@ -114,6 +135,7 @@ pub const TABLE_KEYS: &[Symbol] = &[
     FD,
     EXCLUDE,
     WITHOUT_ROWID,
+    AUDIT,
 ];
 
 /// The type keys of `#[column(...)]`; a column takes at most one.
@@ -165,6 +187,7 @@ pub const COLUMN_KEYS: &[Symbol] = &[
     CITEXT,
     ARRAY,
     ALLOW,
+    UPDATED_AT,
 ];
 
 /// The keys of `allow(...)` besides the rule codes.

@@ -9,6 +9,8 @@ use rust_decimal::Decimal;
 use schema_core::{Schema, SchemaBuilder, SqlEnum, Table};
 use uuid::Uuid;
 
+pub mod reporting;
+
 /// Every table of the billing schema, ready to validate and render.
 ///
 /// ```
@@ -28,6 +30,9 @@ pub fn schema() -> SchemaBuilder {
         .table::<Payment>()
         .table::<ApiKey>()
         .table::<AuditEvent>()
+        .table_def(reporting::usage_events())
+        .view::<reporting::OpenInvoice>()
+        .view::<reporting::TenantRevenue>()
 }
 
 /// A customer organisation; every other row belongs to one.
@@ -50,6 +55,9 @@ pub struct Tenant {
     pub parent_tenant_id: Option<Uuid>,
     #[column(default = now)]
     pub created_at: DateTime<Utc>,
+    /// Set by the engine on every change of the row.
+    #[column(updated_at, default = now)]
+    pub updated_at: DateTime<Utc>,
 }
 
 /// A person who can sign in; may belong to several tenants.
@@ -197,6 +205,7 @@ pub enum InvoiceStatus {
 #[derive(Table)]
 #[table(
     name = "invoices",
+    audit,
     unique(tenant_id, number),
     index(columns(tenant_id, issued_at)),
     check(name = "invoices_total_nonnegative", sql = "total_cents >= 0"),
@@ -278,7 +287,7 @@ pub enum PaymentMethod {
 
 /// Money received against an invoice.
 #[derive(Table)]
-#[table(name = "payments")]
+#[table(name = "payments", audit)]
 pub struct Payment {
     #[column(primary_key, identity)]
     pub id: i64,
