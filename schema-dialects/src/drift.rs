@@ -416,6 +416,17 @@ fn describe(change: &Change) -> Vec<String> {
             .iter()
             .flat_map(|c| describe_table_change(&alter.to.name, c))
             .collect(),
+        // Views and routines are compared (and described) by `view_differences` and
+        // `routine_differences`.
+        Change::CreateView(_)
+        | Change::DropView(_)
+        | Change::CreateTrigger(_)
+        | Change::DropTrigger(_)
+        | Change::CreateFunction(_)
+        | Change::DropFunction(_) => Vec::new(),
+        Change::ChangeSecurity { .. } => {
+            one("roles, grants or default privileges differ".to_string())
+        }
     }
 }
 
@@ -459,6 +470,22 @@ fn describe_table_change(table: &str, change: &TableChange) -> Vec<String> {
             if *on { "off" } else { "on" },
             if *on { "on" } else { "off" }
         )],
+        TableChange::SetPartitioning { .. } => {
+            vec![format!("table `{table}`: the partitioning differs")]
+        }
+        TableChange::SetUpdatedAt { from, to } => vec![format!(
+            "table `{table}`: the updated_at column is {} in the database but {} in the code",
+            shown(from.as_deref()),
+            shown(to.as_deref())
+        )],
+        TableChange::SetAudit(on) => vec![format!(
+            "table `{table}`: auditing is {} in the database but {} in the code",
+            if *on { "off" } else { "on" },
+            if *on { "on" } else { "off" }
+        )],
+        TableChange::SetSecurity { .. } => {
+            vec![format!("table `{table}`: row-level security differs")]
+        }
     }
 }
 

@@ -120,6 +120,10 @@ pub(crate) fn statements<D: MigrationDialect + ?Sized>(
         }
     }
 
+    // Views, triggers and functions go first when they or the tables change; back at the end.
+    let derived = super::derived::statements(dialect, from, to, diff);
+    out.main.extend(derived.before);
+
     // Renames.
     for change in &diff.changes {
         if let Change::RenameTable { from: old, to: new } = change {
@@ -274,7 +278,16 @@ pub(crate) fn statements<D: MigrationDialect + ?Sized>(
         }
     }
 
-    // What goes away.
+    // What goes away: the maintenance routines of dropped partitioned tables first.
+    let old_tables = Schema {
+        tables: dropped.iter().map(|t| (*t).clone()).collect(),
+        ..Schema::default()
+    };
+    out.main.extend(
+        crate::partitions::maintenance_functions(dialect, &old_tables)
+            .iter()
+            .filter_map(|create| super::derived::drop_function(dialect, from, create)),
+    );
     for table in &dropped {
         out.main
             .push(format!("DROP TABLE {}", identifier(dialect, &table.name)));
@@ -297,6 +310,19 @@ pub(crate) fn statements<D: MigrationDialect + ?Sized>(
             identifier(dialect, extension)
         ));
     }
+
+    // Partitions of new partitioned tables, and their maintenance routines.
+    out.main
+        .extend(crate::partitions::statements(dialect, &created));
+    let new_tables = Schema {
+        tables: created.iter().map(|t| (*t).clone()).collect(),
+        ..Schema::default()
+    };
+    out.main.extend(crate::partitions::maintenance_functions(
+        dialect,
+        &new_tables,
+    ));
+    out.main.extend(derived.after);
 
     // Comments, where they are statements of their own.
     if dialect.comment_style() == crate::CommentStyle::CommentOn {
