@@ -93,7 +93,8 @@ impl fmt::Display for Drift {
 pub fn drift(engine: Engine, declared: &Schema, live: &Schema) -> Drift {
     let target = as_deployed(declared, engine);
     let aligned = aligned(engine, live, &target);
-    let forward = schema_core::diff::diff(&aligned, &target);
+    let tables_only = separately_compared_as_declared(aligned.clone(), &target);
+    let forward = schema_core::diff::diff(&tables_only, &target);
     let mut differences: Vec<String> = forward.changes.iter().flat_map(describe).collect();
     differences.extend(view_differences(engine, &aligned, &target));
     let routines = routine_differences(engine, &aligned, &target);
@@ -105,7 +106,7 @@ pub fn drift(engine: Engine, declared: &Schema, live: &Schema) -> Drift {
             steps: Vec::new(),
         }
     } else {
-        crate::migrate::unguarded(engine, &aligned, &target, &forward).unwrap_or_else(|error| {
+        crate::migrate::unguarded(engine, &tables_only, &target, &forward).unwrap_or_else(|error| {
             Migration {
                 engine,
                 steps: vec![MigrationStep {
@@ -316,6 +317,27 @@ fn aligned(engine: Engine, live: &Schema, target: &Schema) -> Schema {
         }
     }
     aligned
+}
+
+/// `live` with what drift compares on its own (views, triggers, functions, roles and grants,
+/// and per table `updated_at`, auditing, partitioning and row-level security, which
+/// introspection does not read everywhere) taken from `target`, so the schema diff, which
+/// covers them since migrations do, leaves them to `view_differences` and
+/// `routine_differences` as before.
+fn separately_compared_as_declared(mut live: Schema, target: &Schema) -> Schema {
+    live.views = target.views.clone();
+    live.triggers = target.triggers.clone();
+    live.functions = target.functions.clone();
+    live.security = target.security.clone();
+    for table in &mut live.tables {
+        if let Some(declared) = target.table(&table.name) {
+            table.updated_at = declared.updated_at.clone();
+            table.audit = declared.audit;
+            table.partitioning = declared.partitioning.clone();
+            table.security = declared.security.clone();
+        }
+    }
+    live
 }
 
 /// For each kind of object: where the live and declared objects of one name are equal in
