@@ -2,8 +2,8 @@
 //! schema B, the data-loss keys it acknowledges, and optionally rows kept across the migration.
 
 use schema_core::{
-    Column, ColumnDefault, EnumType, FkAction, ForeignKey, Index, KeyPart, Schema, SqlType,
-    TableDef,
+    Column, ColumnDefault, Engine, EnumType, FkAction, ForeignKey, Index, KeyPart, Schema,
+    SchemaBuilder, SqlType, TableDef, Trigger, TriggerEvent, TriggerTiming, View,
 };
 use schema_tests::TestDb;
 
@@ -62,6 +62,42 @@ struct Case {
     acknowledged: &'static [&'static str],
     /// Rows inserted into A, and a query whose single value after migrating must be `expected`.
     rows: Option<(&'static str, &'static str, &'static str)>,
+}
+
+/// A case whose schemas are built by hand (views, triggers, functions).
+fn case_of(name: &'static str, a: SchemaBuilder, b: SchemaBuilder) -> Case {
+    let build = |s: SchemaBuilder| s.build().unwrap_or_else(|e| panic!("{e}"));
+    Case {
+        name,
+        a: build(a),
+        b: build(b),
+        acknowledged: &[],
+        rows: None,
+    }
+}
+
+fn builder(tables: Vec<TableDef>) -> SchemaBuilder {
+    tables
+        .into_iter()
+        .fold(Schema::builder(), |b, t| b.table_def(t))
+}
+
+fn scores_view(sql: &str) -> View {
+    View::new("account_scores", sql)
+}
+
+/// A trigger refusing negative scores, on every engine.
+fn no_negative_scores() -> Trigger {
+    Trigger::new("accounts_no_negative_score", "accounts", TriggerTiming::Before, [TriggerEvent::Insert])
+        .body(Engine::Postgres, "IF NEW.score < 0 THEN\n  RAISE EXCEPTION 'negative score';\nEND IF;\nRETURN NEW;")
+        .body(Engine::MySql, "IF NEW.score < 0 THEN\n  SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'negative score';\nEND IF;")
+        .body(Engine::Sqlite, "SELECT RAISE(ABORT, 'negative score');")
+        .when("NEW.score < 0")
+}
+
+/// `accounts` with a `changed_at` stamp.
+fn stamped() -> TableDef {
+    accounts().column(Column::new("changed_at", SqlType::TimestampTz).default(ColumnDefault::Now))
 }
 
 fn case(name: &'static str, a: Vec<TableDef>, b: Vec<TableDef>) -> Case {
@@ -479,6 +515,89 @@ fn cases() -> Vec<Case> {
                 },
             ))],
         ),
+        case_of(
+            "add_view",
+            builder(base()),
+            builder(base()).view_def(scores_view("SELECT id, score FROM accounts")),
+        ),
+        case_of(
+            "drop_view",
+            builder(base()).view_def(scores_view("SELECT id, score FROM accounts")),
+            builder(base()),
+        ),
+        case_of(
+            "change_view",
+            builder(base()).view_def(scores_view("SELECT id, score FROM accounts")),
+            builder(base()).view_def(scores_view(
+                "SELECT id, score FROM accounts WHERE score > 0",
+            )),
+        ),
+        case_of(
+            "retype_a_column_a_view_reads",
+            builder(base()).view_def(scores_view("SELECT id, score FROM accounts")),
+            builder(with_accounts(with_column(accounts(), "score", |c| {
+                Column {
+                    sql_type: SqlType::BigInt,
+                    ..c
+                }
+            })))
+            .view_def(scores_view("SELECT id, score FROM accounts")),
+        )
+        .rows(ACCOUNT_ROW, "SELECT score FROM account_scores", "7"),
+        case_of(
+            "rename_a_table_a_view_reads",
+            builder(vec![accounts()]).view_def(scores_view("SELECT id, score FROM accounts")),
+            builder(vec![
+                TableDef {
+                    name: "members".into(),
+                    ..accounts()
+                }
+                .renamed_from("accounts"),
+            ])
+            .view_def(scores_view("SELECT id, score FROM members")),
+        )
+        .rows(ACCOUNT_ROW, "SELECT score FROM account_scores", "7"),
+        case_of(
+            "add_trigger",
+            builder(base()),
+            builder(base()).trigger(no_negative_scores()),
+        )
+        .rows(ACCOUNT_ROW, "SELECT count(*) FROM accounts", "1"),
+        case_of(
+            "drop_trigger",
+            builder(base()).trigger(no_negative_scores()),
+            builder(base()),
+        ),
+        case_of(
+            "add_column_to_a_table_with_a_trigger",
+            builder(base()).trigger(no_negative_scores()),
+            builder(with_accounts(
+                accounts().column(Column::new("phone", SqlType::Text).nullable()),
+            ))
+            .trigger(no_negative_scores()),
+        )
+        .rows(ACCOUNT_ROW, "SELECT score FROM accounts", "7"),
+        case(
+            "add_updated_at",
+            with_accounts(stamped()),
+            with_accounts(stamped().updated_at("changed_at")),
+        ),
+        case(
+            "drop_updated_at",
+            with_accounts(stamped().updated_at("changed_at")),
+            with_accounts(stamped()),
+        ),
+        case("add_audit", base(), with_accounts(accounts().audited())),
+        case(
+            "alter_an_audited_table",
+            with_accounts(accounts().audited()),
+            with_accounts(
+                accounts()
+                    .audited()
+                    .column(Column::new("phone", SqlType::Text).nullable()),
+            ),
+        )
+        .rows(ACCOUNT_ROW, "SELECT email FROM accounts", "ada@example.com"),
         case(
             "create_tables_referencing_each_other",
             vec![],

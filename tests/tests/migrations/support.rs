@@ -55,6 +55,12 @@ pub fn catalog(db: &mut TestDb) -> Vec<String> {
             "SELECT concat_ws('|', 'enum', t.typname::text, string_agg(e.enumlabel::text, ',' ORDER BY e.enumsortorder)) FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname",
             "SELECT concat_ws('|', 'domain', typname::text, format_type(typbasetype, typtypmod)) FROM pg_type WHERE typtype = 'd' AND typnamespace = 'public'::regnamespace",
             "SELECT concat_ws('|', 'extension', extname::text) FROM pg_extension",
+            "SELECT concat_ws('|', 'view', viewname::text, definition) FROM pg_views WHERE schemaname = 'public'",
+            "SELECT concat_ws('|', 'matview', matviewname::text, definition) FROM pg_matviews WHERE schemaname = 'public'",
+            "SELECT concat_ws('|', 'trigger', tgrelid::regclass::text, pg_get_triggerdef(oid)) FROM pg_trigger WHERE NOT tgisinternal",
+            "SELECT concat_ws('|', 'function', proname::text, pg_get_functiondef(oid)) FROM pg_proc WHERE pronamespace = 'public'::regnamespace",
+            "SELECT concat_ws('|', 'policy', tablename::text, policyname::text, permissive, array_to_string(roles, ','), cmd, coalesce(qual, '-'), coalesce(with_check, '-')) FROM pg_policies WHERE schemaname = 'public'",
+            "SELECT concat_ws('|', 'rls', relname::text, relrowsecurity::text, relforcerowsecurity::text) FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p') AND relname NOT LIKE '\\_sqlx%'",
         ],
         Engine::MySql => &[
             "SELECT CONCAT_WS('|', 'column', table_name, column_name, column_type, is_nullable, COALESCE(column_default, '-'), extra, COALESCE(collation_name, '-'), column_comment, COALESCE(generation_expression, '-')) FROM information_schema.columns WHERE table_schema = database() AND table_name NOT LIKE '\\_sqlx%'",
@@ -63,14 +69,28 @@ pub fn catalog(db: &mut TestDb) -> Vec<String> {
             "SELECT CONCAT_WS('|', 'check', table_name, constraint_name, check_clause) FROM information_schema.check_constraints WHERE constraint_schema = database()",
             "SELECT CONCAT_WS('|', 'fk', rc.table_name, rc.constraint_name, rc.referenced_table_name, rc.update_rule, rc.delete_rule, GROUP_CONCAT(k.column_name ORDER BY k.ordinal_position), GROUP_CONCAT(k.referenced_column_name ORDER BY k.ordinal_position)) FROM information_schema.referential_constraints rc JOIN information_schema.key_column_usage k ON k.constraint_schema = rc.constraint_schema AND k.constraint_name = rc.constraint_name AND k.table_name = rc.table_name WHERE rc.constraint_schema = database() GROUP BY rc.table_name, rc.constraint_name, rc.referenced_table_name, rc.update_rule, rc.delete_rule",
             "SELECT CONCAT_WS('|', 'index', table_name, index_name, non_unique, index_type, GROUP_CONCAT(CONCAT(column_name, ':', COALESCE(sub_part, ''), ':', COALESCE(collation, '')) ORDER BY seq_in_index)) FROM information_schema.statistics WHERE table_schema = database() AND table_name NOT LIKE '\\_sqlx%' GROUP BY table_name, index_name, non_unique, index_type",
+            "SELECT CONCAT_WS('|', 'view', table_name, view_definition) FROM information_schema.views WHERE table_schema = database()",
+            "SELECT CONCAT_WS('|', 'trigger', trigger_name, event_object_table, action_timing, event_manipulation, action_statement) FROM information_schema.triggers WHERE trigger_schema = database()",
+            "SELECT CONCAT_WS('|', 'routine', routine_type, routine_name, routine_definition) FROM information_schema.routines WHERE routine_schema = database()",
         ],
         Engine::Sqlite => &[
             "SELECT type || '|' || name || '|' || tbl_name || '|' || coalesce(sql, '') FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE '\\_sqlx%' ESCAPE '\\'",
         ],
     };
+    // MySQL writes the database name into view definitions; each test has its own database.
+    let database = match db.engine() {
+        Engine::MySql => db
+            .value("SELECT database()")
+            .map(|name| format!("`{name}`.")),
+        _ => None,
+    };
     let mut lines: Vec<String> = queries
         .iter()
         .flat_map(|query| db.column(query))
+        .map(|line| match &database {
+            Some(name) => line.replace(name.as_str(), ""),
+            None => line,
+        })
         // SQLite keeps the CREATE text: ALTER TABLE edits it in place, so spacing may differ.
         .map(|line| line.split_whitespace().collect::<Vec<_>>().join(""))
         .collect();
@@ -83,12 +103,12 @@ pub fn reset(db: &mut TestDb) {
     match db.engine() {
         Engine::Postgres => db.run("DROP SCHEMA public CASCADE; CREATE SCHEMA public"),
         Engine::MySql => {
-            let tables = db.column(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = database()",
+            let objects = db.column(
+                "SELECT CONCAT(IF(table_type = 'VIEW', 'VIEW', 'TABLE'), ' `', table_name, '`') FROM information_schema.tables WHERE table_schema = database() UNION ALL SELECT CONCAT(routine_type, ' `', routine_name, '`') FROM information_schema.routines WHERE routine_schema = database()",
             );
             let mut sql = "SET FOREIGN_KEY_CHECKS = 0;".to_string();
-            for table in tables {
-                sql.push_str(&format!("DROP TABLE `{table}`;"));
+            for object in objects {
+                sql.push_str(&format!("DROP {object};"));
             }
             sql.push_str("SET FOREIGN_KEY_CHECKS = 1");
             db.run(&sql);
