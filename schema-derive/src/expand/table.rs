@@ -45,6 +45,11 @@ fn generate(table: &Table) -> TokenStream {
     });
 
     let comment = table.attrs.comment.as_ref().map(|c| quote!(.comment(#c)));
+    let table_renamed_from = table
+        .attrs
+        .renamed_from
+        .as_ref()
+        .map(|old| quote!(.renamed_from(#old)));
     let columns = table.fields.iter().map(column);
     let primary_key = (!pk_fields.is_empty()).then(|| {
         let columns = pk_fields.iter().map(|f| &f.column);
@@ -137,6 +142,7 @@ fn generate(table: &Table) -> TokenStream {
                 #(#fk_checks)*
                 ::schema_core::TableDef::new(#name)
                     #comment
+                    #table_renamed_from
                     #(.column(#columns))*
                     #primary_key
                     #(#uniques)*
@@ -231,7 +237,12 @@ fn column(field: &Field) -> TokenStream {
     let comment = field.attrs.comment.as_ref().map(|c| quote!(.comment(#c)));
     let allows = field.attrs.allows.iter().map(allow_calls);
     let extras = super::features::column_extras(field);
-    quote!(::schema_core::Column::new(#name, #sql_type) #nullable #default #identity #comment #extras #(#allows)*)
+    let renamed_from = field
+        .attrs
+        .renamed_from
+        .as_ref()
+        .map(|old| quote!(.renamed_from(#old)));
+    quote!(::schema_core::Column::new(#name, #sql_type) #nullable #default #identity #comment #renamed_from #extras #(#allows)*)
 }
 
 /// `.allow("S101", "reason")` for each code of one `allow(...)`.

@@ -149,6 +149,8 @@ pub struct Container {
     pub without_rowid: bool,
     /// `audit`: every row change is recorded in the audit table.
     pub audit: bool,
+    /// `renamed_from = "old_name"`: the table's previous name, for migrations.
+    pub renamed_from: Option<String>,
 }
 
 const TABLE_FORM: &str = "#[table(...)]";
@@ -167,6 +169,7 @@ impl Container {
         let mut exclusions = Vec::new();
         let mut without_rowid = Attr::none(WITHOUT_ROWID);
         let mut audit = Attr::none(AUDIT);
+        let mut renamed_from = Attr::none(RENAMED_FROM);
 
         for attr in attrs {
             if attr.path() == COLUMN {
@@ -213,6 +216,9 @@ impl Container {
                     without_rowid.set(cx, flag(meta, "#[table(without_rowid)]")?, ());
                 } else if meta.path == AUDIT {
                     audit.set(cx, flag(meta, "#[table(audit)]")?, ());
+                } else if meta.path == RENAMED_FROM {
+                    let lit = string(meta, "#[table(renamed_from = \"clients\")]")?;
+                    renamed_from.set(cx, span_of(meta), lit.value());
                 } else {
                     return Err(unknown_key(meta, TABLE_FORM, TABLE_KEYS));
                 }
@@ -237,6 +243,7 @@ impl Container {
             exclusions,
             without_rowid: without_rowid.get().is_some(),
             audit: audit.get().is_some(),
+            renamed_from: renamed_from.get().map(|s| s.value),
         }
     }
 }
@@ -619,6 +626,8 @@ pub struct FieldAttrs {
     pub allows: Vec<AllowAttr>,
     /// `updated_at`: the engine sets the column to the current time on every UPDATE.
     pub updated_at: Option<Span>,
+    /// `renamed_from = "old_name"`: the column's previous name, for migrations.
+    pub renamed_from: Option<String>,
 }
 
 const COLUMN_FORM: &str = "#[column(...)]";
@@ -646,6 +655,7 @@ impl FieldAttrs {
         let mut match_full = Attr::none(MATCH_FULL);
         let mut array = Attr::none(ARRAY);
         let mut updated_at = Attr::none(UPDATED_AT);
+        let mut renamed_from = Attr::none(RENAMED_FROM);
         let mut types: Vec<(Symbol, Spanned<TypeOverride>)> = Vec::new();
         let mut allows = Vec::new();
 
@@ -753,6 +763,9 @@ impl FieldAttrs {
                     deferrable.set(cx, value.span, value.value);
                 } else if meta.path == ARRAY {
                     array.set(cx, flag(meta, "#[column(array)]` on a `Vec<T>` field")?, ());
+                } else if meta.path == RENAMED_FROM {
+                    let lit = string(meta, "#[column(renamed_from = \"mail\")]")?;
+                    renamed_from.set(cx, span_of(meta), lit.value());
                 } else if meta.path == UPDATED_AT {
                     updated_at.set(cx, flag(meta, "#[column(updated_at, default = now)]")?, ());
                 } else if meta.path == MATCH_FULL {
@@ -804,6 +817,7 @@ impl FieldAttrs {
             types,
             allows,
             updated_at: updated_at.get().map(|s| s.span),
+            renamed_from: renamed_from.get().map(|s| s.value),
         }
     }
 }

@@ -136,7 +136,11 @@ pub const TABLE_KEYS: &[Symbol] = &[
     EXCLUDE,
     WITHOUT_ROWID,
     AUDIT,
+    RENAMED_FROM,
 ];
+
+/// `renamed_from = "old_name"` on a table or column: a migration renames instead of dropping.
+pub const RENAMED_FROM: Symbol = Symbol("renamed_from");
 
 /// The type keys of `#[column(...)]`; a column takes at most one.
 pub const TYPE_KEYS: &[Symbol] = &[
@@ -188,6 +192,7 @@ pub const COLUMN_KEYS: &[Symbol] = &[
     ARRAY,
     ALLOW,
     UPDATED_AT,
+    RENAMED_FROM,
 ];
 
 /// The keys of `allow(...)` besides the rule codes.
