@@ -102,7 +102,8 @@ pub struct SchemaBuilder {
 
 impl SchemaBuilder {
     /// Adds the table a `#[derive(Table)]` type describes.
-    pub fn table<T: Table>(self) -> Self {
+    pub fn table<T: Table>(mut self) -> Self {
+        self.security.grants.extend(T::grants());
         self.table_def(T::table_def())
     }
 

@@ -43,6 +43,12 @@ pub trait Table {
 
     /// The table's definition in the schema model.
     fn table_def() -> TableDef;
+
+    /// The grants `#[table(grant(...))]` declares on this table; [`SchemaBuilder::table`]
+    /// (crate::SchemaBuilder::table) adds them to the schema. Default: none.
+    fn grants() -> Vec<crate::Grant> {
+        Vec::new()
+    }
 }
 
 /// The [`Table::PrimaryKey`] of a table that has no primary key.

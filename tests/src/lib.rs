@@ -14,6 +14,9 @@ use std::sync::Once;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+mod roles;
+
+pub use roles::{RoleGuard, unique_suffix};
 use schema_core::Engine;
 use sqlx::AnyConnection;
 use sqlx::any::AnyRow;

@@ -3,7 +3,7 @@
 
 use schema_core::{Engine, Schema};
 use schema_dialects::dialect;
-use schema_tests::TestDb;
+use schema_tests::{RoleGuard, TestDb};
 
 fn schema() -> Schema {
     saas_billing_schema::schema()
@@ -90,8 +90,18 @@ fn violations(engine: Engine) -> Vec<(&'static str, String, &'static str)> {
     ]
 }
 
+/// The example's roles, dropped after the test (best effort: roles are shared by the server).
+fn role_guards() -> [RoleGuard; 2] {
+    use saas_billing_schema::{APP_GROUP, APP_LOGIN};
+    [
+        RoleGuard::postgres(vec![APP_LOGIN.to_string(), APP_GROUP.to_string()]),
+        RoleGuard::mysql(vec![APP_LOGIN.to_string()], vec![APP_GROUP.to_string()]),
+    ]
+}
+
 #[test]
 fn the_example_runs_on_every_engine_and_rejects_bad_rows() {
+    let _roles = role_guards();
     let schema = schema();
     for mut db in TestDb::all() {
         let engine = db.engine();
@@ -142,4 +152,76 @@ fn the_example_runs_on_every_engine_and_rejects_bad_rows() {
             "{engine}"
         );
     }
+}
+
+#[test]
+fn the_application_role_sees_only_the_tenant_it_sets() {
+    // On PostgreSQL the example's application connects as `billing_app`, neither owner nor
+    // superuser; row-level security limits it to the tenant set for the transaction.
+    let _roles = role_guards();
+    let Some(mut db) = TestDb::new(Engine::Postgres) else {
+        return;
+    };
+    db.run(
+        &dialect(Engine::Postgres)
+            .render(&schema())
+            .unwrap()
+            .to_string(),
+    );
+    db.run(&sample_rows(Engine::Postgres));
+    let mut app = db
+        .connect_as(saas_billing_schema::APP_LOGIN, None)
+        .expect("login as billing_app");
+    assert_eq!(
+        app.value(
+            "SELECT (rolsuper OR rolbypassrls)::text FROM pg_roles WHERE rolname = current_user"
+        )
+        .as_deref(),
+        Some("false")
+    );
+    let counts = "SELECT (SELECT count(*) FROM tenants) || ',' || (SELECT count(*) FROM users) || ',' || \
+                  (SELECT count(*) FROM invoices) || ',' || (SELECT count(*) FROM invoice_lines) || ',' || \
+                  (SELECT count(*) FROM payments) || ',' || (SELECT count(*) FROM plans)";
+    // No tenant set: nothing but the shared plans.
+    assert_eq!(app.value(counts).as_deref(), Some("0,0,0,0,0,1"));
+    let acme = format!(
+        "{}-{}-{}-{}-{}",
+        &ACME[..8],
+        &ACME[8..12],
+        &ACME[12..16],
+        &ACME[16..20],
+        &ACME[20..]
+    );
+    let nobody = format!(
+        "{}-{}-{}-{}-{}",
+        &NOBODY[..8],
+        &NOBODY[8..12],
+        &NOBODY[12..16],
+        &NOBODY[16..20],
+        &NOBODY[20..]
+    );
+    for (tenant, expected) in [
+        (acme.as_str(), "1,1,1,1,1,1"),
+        (nobody.as_str(), "0,0,0,0,0,1"),
+    ] {
+        app.run("BEGIN");
+        app.run(&format!(
+            "SELECT set_config('app.tenant_id', '{tenant}', true)"
+        ));
+        assert_eq!(app.value(counts).as_deref(), Some(expected), "{tenant}");
+        app.run("COMMIT");
+    }
+    // Another tenant cannot write into Acme's invoice, nor read it through a line or payment.
+    app.run("BEGIN");
+    app.run(&format!(
+        "SELECT set_config('app.tenant_id', '{nobody}', true)"
+    ));
+    let refused = app
+        .affected("INSERT INTO invoice_lines (invoice_id, line_no, description, quantity, unit_price_cents, amount_cents) VALUES (1, 2, 'x', 1, 1, 1)")
+        .unwrap_err();
+    assert!(refused.contains("row-level security"), "{refused}");
+    app.run("ROLLBACK");
+    // The grants hold too: the audit log is append-only for the application.
+    let refused = app.affected("DELETE FROM audit_events").unwrap_err();
+    assert!(refused.contains("permission denied"), "{refused}");
 }

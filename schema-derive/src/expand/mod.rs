@@ -3,5 +3,6 @@
 
 pub mod domain;
 mod features;
+mod security;
 pub mod sql_enum;
 pub mod table;

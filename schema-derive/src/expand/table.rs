@@ -107,6 +107,8 @@ fn generate(table: &Table) -> TokenStream {
         .iter()
         .map(|e| super::features::exclusion(table, e));
     let without_rowid = table.attrs.without_rowid.then(|| quote!(.without_rowid()));
+    let security = super::security::table_calls(table);
+    let grants = super::security::grants(table);
     let allows = table.attrs.allows.iter().map(allow_calls);
     let fds = table.attrs.fds.iter().map(|fd| {
         let from = column_names(table, &fd.from);
@@ -136,9 +138,11 @@ fn generate(table: &Table) -> TokenStream {
                     #(#indexes)*
                     #(#exclusions)*
                     #without_rowid
+                    #security
                     #(#allows)*
                     #(#fds)*
             }
+            #grants
         }
     }
 }

@@ -147,6 +147,8 @@ pub struct Container {
     pub exclusions: Vec<ExcludeAttr>,
     /// `without_rowid`.
     pub without_rowid: bool,
+    /// `tenant_isolated(...)`, `policy(...)`, `row_security(...)`, `grant(...)`.
+    pub security: super::security::SecurityAttrs,
 }
 
 const TABLE_FORM: &str = "#[table(...)]";
@@ -164,6 +166,7 @@ impl Container {
         let mut fds = Vec::new();
         let mut exclusions = Vec::new();
         let mut without_rowid = Attr::none(WITHOUT_ROWID);
+        let mut security = super::security::SecurityAttrs::default();
 
         for attr in attrs {
             if attr.path() == COLUMN {
@@ -208,6 +211,7 @@ impl Container {
                     exclusions.push(parse_exclude(cx, meta)?);
                 } else if meta.path == WITHOUT_ROWID {
                     without_rowid.set(cx, flag(meta, "#[table(without_rowid)]")?, ());
+                } else if security.parse(cx, meta)? {
                 } else {
                     return Err(unknown_key(meta, TABLE_FORM, TABLE_KEYS));
                 }
@@ -231,6 +235,7 @@ impl Container {
             fds,
             exclusions,
             without_rowid: without_rowid.get().is_some(),
+            security,
         }
     }
 }

@@ -7,9 +7,8 @@ use schema_core::{
     Column, Engine, Grant, Identity, Privilege, Role, Schema, SqlType, TableDef, TenantIsolation,
 };
 use schema_dialects::dialect;
-use schema_tests::TestDb;
+use schema_tests::{RoleGuard, TestDb, unique_suffix};
 
-use crate::security_support::{RoleGuard, unique_suffix};
 use crate::support::apply;
 
 struct Names {

@@ -20,9 +20,8 @@ use schema_core::{
     Column, ColumnDefault, FkAction, ForeignKey, Grant, Identity, Policy, PolicyCommand, Privilege,
     Role, Schema, SqlType, TableDef, TenantIsolation,
 };
-use schema_tests::TestDb;
+use schema_tests::{RoleGuard, TestDb, unique_suffix};
 
-use crate::security_support::{RoleGuard, unique_suffix};
 use crate::support::apply;
 
 const A: &str = "00000000-0000-0000-0000-00000000000a";
