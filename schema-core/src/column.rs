@@ -42,6 +42,10 @@ pub struct Column {
     /// the table's default collation.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub collation: BTreeMap<Engine, String>,
+    /// The column's previous name: a migration renames the column instead of dropping it and
+    /// adding a new one (ignored once the old name no longer exists).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renamed_from: Option<String>,
 }
 
 /// How a generated column is computed.
@@ -82,6 +86,7 @@ impl Column {
             allows: Vec::new(),
             generated: None,
             collation: BTreeMap::new(),
+            renamed_from: None,
         }
     }
 
@@ -109,6 +114,18 @@ impl Column {
     /// ```
     pub fn collation(mut self, engine: Engine, collation: impl Into<String>) -> Self {
         self.collation.insert(engine, collation.into());
+        self
+    }
+
+    /// Declares the column's previous name, so a migration renames it and keeps its values.
+    ///
+    /// ```
+    /// use schema_core::{Column, SqlType};
+    /// let c = Column::new("email", SqlType::Text).renamed_from("mail");
+    /// assert_eq!(c.renamed_from.as_deref(), Some("mail"));
+    /// ```
+    pub fn renamed_from(mut self, old_name: impl Into<String>) -> Self {
+        self.renamed_from = Some(old_name.into());
         self
     }
 

@@ -72,19 +72,24 @@ mod check;
 mod column;
 mod column_type;
 mod diagnostic;
+pub mod diff;
 mod engine;
 pub mod erd;
 mod foreign_key;
+mod function;
 mod index;
 mod key;
 pub mod naming;
+mod partition;
 mod schema;
 mod security;
 mod sql_type;
 pub mod suggest;
 mod table;
 mod table_trait;
+mod trigger;
 mod validate;
+mod view;
 
 pub use advice_data::{Allow, FunctionalDependency};
 pub use check::Check;
@@ -92,8 +97,12 @@ pub use column::{Column, ColumnDefault, Generated, GeneratedKind, Identity, Lite
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use engine::Engine;
 pub use foreign_key::{Deferrable, FkAction, ForeignKey};
+pub use function::{Function, FunctionArg, Volatility};
 pub use index::{Exclusion, ExclusionElement, Index, IndexMethod, KeyPart, NullsOrder, SortOrder};
 pub use key::{PrimaryKey, Unique};
+pub use partition::{
+    CivilDate, Lifecycle, Partition, PartitionBound, PartitionInterval, PartitionKind, Partitioning,
+};
 pub use schema::{Schema, SchemaBuilder};
 pub use security::{
     DEFAULT_TENANT_SETTING, DefaultObjects, DefaultPrivileges, Grant, GrantObject, Policy,
@@ -102,6 +111,8 @@ pub use security::{
 pub use sql_type::{DomainType, EnumType, SqlType};
 pub use table::TableDef;
 pub use table_trait::{__private, ColumnType, NoPrimaryKey, SqlEnum, Table};
+pub use trigger::{AUDIT_LOG_TABLE, Trigger, TriggerEvent, TriggerTiming, audit_log_table};
+pub use view::{View, ViewColumn, ViewDef};
 
 #[cfg(feature = "derive")]
 pub use schema_derive::{Domain, SqlEnum, Table};

@@ -1,10 +1,12 @@
 //! The schema: every table, assembled and validated.
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    DefaultPrivileges, Diagnostics, EnumType, Grant, Role, Security, SqlType, Table, TableDef,
-    naming, validate,
+    DefaultPrivileges, Diagnostics, EnumType, Function, Grant, Role, Security, SqlType, Table,
+    TableDef, Trigger, View, ViewDef, naming, validate,
 };
 
 /// A validated, canonical schema.
@@ -29,6 +31,15 @@ pub struct Schema {
     /// the list (features that need an extension are checked on their own).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extensions: Vec<String>,
+    /// Views and materialized views, sorted by name (the script orders them by dependency).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub views: Vec<View>,
+    /// Custom triggers, sorted by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub triggers: Vec<Trigger>,
+    /// PostgreSQL functions, sorted by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub functions: Vec<Function>,
     /// Roles, grants and default privileges (row-level security is on each table).
     #[serde(default, skip_serializing_if = "Security::is_empty")]
     pub security: Security,
@@ -41,8 +52,22 @@ impl Schema {
     }
 
     /// The table with this name.
+    ///
+    /// A binary search, since a built schema keeps its tables sorted by name; a schema assembled
+    /// by hand (or deserialized) in another order is searched linearly when that finds nothing.
     pub fn table(&self, name: &str) -> Option<&TableDef> {
-        self.tables.iter().find(|table| table.name == name)
+        match self
+            .tables
+            .binary_search_by(|table| table.name.as_str().cmp(name))
+        {
+            Ok(found) => Some(&self.tables[found]),
+            Err(_) => self.tables.iter().find(|table| table.name == name),
+        }
+    }
+
+    /// The view with this name.
+    pub fn view(&self, name: &str) -> Option<&View> {
+        self.views.iter().find(|view| view.name == name)
     }
 
     /// The domains the columns use, each once, in order of first use.
@@ -58,9 +83,10 @@ impl Schema {
     /// ```
     pub fn domain_types(&self) -> Vec<&crate::DomainType> {
         let mut found: Vec<&crate::DomainType> = Vec::new();
+        let mut seen = HashSet::new();
         for column in self.tables.iter().flat_map(|table| &table.columns) {
             if let SqlType::Domain(domain) = &column.sql_type
-                && !found.iter().any(|known| known.name == domain.name)
+                && seen.insert(domain.name.as_str())
             {
                 found.push(domain);
             }
@@ -71,9 +97,10 @@ impl Schema {
     /// The enum types the columns use, each once, in order of first use.
     pub fn enum_types(&self) -> Vec<&EnumType> {
         let mut found: Vec<&EnumType> = Vec::new();
+        let mut seen = HashSet::new();
         for column in self.tables.iter().flat_map(|table| &table.columns) {
             if let SqlType::Enum(enum_type) = &column.sql_type
-                && !found.iter().any(|known| known.name == enum_type.name)
+                && seen.insert(enum_type.name.as_str())
             {
                 found.push(enum_type);
             }
@@ -97,6 +124,9 @@ impl Schema {
 pub struct SchemaBuilder {
     tables: Vec<TableDef>,
     extensions: Vec<String>,
+    views: Vec<View>,
+    triggers: Vec<Trigger>,
+    functions: Vec<Function>,
     security: Security,
 }
 
@@ -122,6 +152,45 @@ impl SchemaBuilder {
     /// ```
     pub fn extension(mut self, name: impl Into<String>) -> Self {
         self.extensions.push(name.into());
+        self
+    }
+
+    /// Adds the view a `#[derive(View)]` type describes.
+    pub fn view<T: ViewDef>(self) -> Self {
+        self.view_def(T::view_def())
+    }
+
+    /// Adds a view definition.
+    ///
+    /// ```
+    /// use schema_core::{Column, Schema, SqlType, TableDef, View};
+    /// let schema = Schema::builder()
+    ///     .table_def(TableDef::new("t").column(Column::new("id", SqlType::BigInt)))
+    ///     .view_def(View::new("v", "SELECT id FROM t"))
+    ///     .build()
+    ///     .unwrap();
+    /// assert!(schema.view("v").is_some());
+    /// ```
+    pub fn view_def(mut self, view: View) -> Self {
+        self.views.push(view);
+        self
+    }
+
+    /// Adds a custom trigger.
+    pub fn trigger(mut self, trigger: Trigger) -> Self {
+        self.triggers.push(trigger);
+        self
+    }
+
+    /// Adds a PostgreSQL function.
+    ///
+    /// ```
+    /// use schema_core::{Function, Schema};
+    /// let schema = Schema::builder().function(Function::new("one", "integer", "SELECT 1")).build().unwrap();
+    /// assert_eq!(schema.functions[0].name, "one");
+    /// ```
+    pub fn function(mut self, function: Function) -> Self {
+        self.functions.push(function);
         self
     }
 
@@ -162,6 +231,13 @@ impl SchemaBuilder {
     /// Names what is unnamed, sorts, and validates, reporting every problem at once.
     pub fn build(self) -> Result<Schema, Diagnostics> {
         let mut tables = self.tables;
+        if tables.iter().any(|table| table.audit)
+            && !tables
+                .iter()
+                .any(|table| table.name == crate::AUDIT_LOG_TABLE)
+        {
+            tables.push(crate::audit_log_table());
+        }
         tables.iter_mut().for_each(fill_names);
         tables.sort_by(|a, b| a.name.cmp(&b.name));
         let mut extensions = self.extensions;
@@ -169,9 +245,24 @@ impl SchemaBuilder {
         extensions.dedup();
         let mut security = self.security;
         security.roles.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut views = self.views;
+        for view in &mut views {
+            let name = view.name.clone();
+            for index in view.indexes.iter_mut().filter(|i| i.name.is_empty()) {
+                index.name = naming::over_columns(&name, &index.columns, "idx");
+            }
+        }
+        views.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut triggers = self.triggers;
+        triggers.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut functions = self.functions;
+        functions.sort_by(|a, b| a.name.cmp(&b.name));
         let schema = Schema {
             tables,
             extensions,
+            views,
+            triggers,
+            functions,
             security,
         };
         Diagnostics::check(validate::schema(&schema), schema)

@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 use crate::index::canonical_engines;
 use crate::{
     Allow, Check, Column, Deferrable, Engine, Exclusion, FkAction, ForeignKey,
-    FunctionalDependency, Index, IndexMethod, KeyPart, PrimaryKey, TableSecurity, Unique,
+    FunctionalDependency, Index, IndexMethod, KeyPart, Partitioning, PrimaryKey, TableSecurity,
+    Unique,
 };
 
 /// One table: its columns, keys, constraints and indexes.
@@ -63,6 +64,21 @@ pub struct TableDef {
     /// have no rowid to drop (InnoDB always clusters by the primary key; PostgreSQL has heaps).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub without_rowid: bool,
+    /// How the table is partitioned (PostgreSQL, MySQL), see [`Partitioning`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partitioning: Option<Partitioning>,
+    /// A timestamp column the engine sets to the current time on every UPDATE (a trigger, or
+    /// MySQL `ON UPDATE`), see [`TableDef::updated_at`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<String>,
+    /// Every INSERT, UPDATE and DELETE is recorded in the audit table
+    /// ([`audit_log_table`](crate::audit_log_table)), see [`TableDef::audited`].
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub audit: bool,
+    /// The table's previous name: a migration renames the table instead of dropping it and
+    /// creating a new one (ignored once the old name no longer exists).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renamed_from: Option<String>,
     /// Row-level security: its mode, tenant isolation and policies.
     #[serde(default, skip_serializing_if = "TableSecurity::is_empty")]
     pub security: TableSecurity,
@@ -84,6 +100,10 @@ impl TableDef {
             functional_dependencies: Vec::new(),
             exclusions: Vec::new(),
             without_rowid: false,
+            partitioning: None,
+            updated_at: None,
+            audit: false,
+            renamed_from: None,
             security: TableSecurity::default(),
         }
     }
@@ -239,6 +259,52 @@ impl TableDef {
     /// ```
     pub fn without_rowid(mut self) -> Self {
         self.without_rowid = true;
+        self
+    }
+
+    /// Partitions the table.
+    ///
+    /// ```
+    /// use schema_core::{Partitioning, PartitionInterval, TableDef};
+    /// let t = TableDef::new("events")
+    ///     .partitioned(Partitioning::range(["created_at"]).lifecycle(PartitionInterval::Month, "2026-01-01", 6));
+    /// assert!(t.partitioning.unwrap().default_partition);
+    /// ```
+    pub fn partitioned(mut self, partitioning: Partitioning) -> Self {
+        self.partitioning = Some(partitioning);
+        self
+    }
+
+    /// Keeps timestamp column `column` set to the current time on every UPDATE: PostgreSQL a
+    /// `BEFORE UPDATE` trigger, MySQL `ON UPDATE`, SQLite an `AFTER UPDATE` trigger guarded
+    /// against recursion. Give the column a `now` default too, so inserts set it.
+    ///
+    /// ```
+    /// assert_eq!(schema_core::TableDef::new("t").updated_at("updated_at").updated_at.as_deref(), Some("updated_at"));
+    /// ```
+    pub fn updated_at(mut self, column: impl Into<String>) -> Self {
+        self.updated_at = Some(column.into());
+        self
+    }
+
+    /// Records every row change in the audit table (see [`audit_log_table`](crate::audit_log_table)).
+    ///
+    /// ```
+    /// assert!(schema_core::TableDef::new("t").audited().audit);
+    /// ```
+    pub fn audited(mut self) -> Self {
+        self.audit = true;
+        self
+    }
+
+    /// Declares the table's previous name, so a migration renames it and keeps its rows.
+    ///
+    /// ```
+    /// let t = schema_core::TableDef::new("customers").renamed_from("clients");
+    /// assert_eq!(t.renamed_from.as_deref(), Some("clients"));
+    /// ```
+    pub fn renamed_from(mut self, old_name: impl Into<String>) -> Self {
+        self.renamed_from = Some(old_name.into());
         self
     }
 

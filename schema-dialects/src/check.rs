@@ -4,6 +4,8 @@
 //! naming table, column and engine with a help line saying what to write instead. Dialect-neutral
 //! rules live in `schema_core::validate` and are not repeated here.
 
+use std::collections::HashMap;
+
 use schema_core::{
     Column, ColumnDefault, Diagnostic, FkAction, Identity, Literal, Schema, SqlType, TableDef,
 };
@@ -15,12 +17,17 @@ use crate::{Dialect, IdentityStyle};
 pub(crate) fn schema<D: Dialect + ?Sized>(dialect: &D, schema: &Schema) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     if dialect.supports_enum_types() {
+        // The first table using each enum type, in one pass over the columns.
+        let mut first_use: HashMap<&str, &TableDef> = HashMap::new();
+        for table in &schema.tables {
+            for column in &table.columns {
+                if let SqlType::Enum(enum_type) = &column.sql_type {
+                    first_use.entry(enum_type.name.as_str()).or_insert(table);
+                }
+            }
+        }
         for enum_type in schema.enum_types() {
-            let table = schema.tables.iter().find(|t| {
-                t.columns
-                    .iter()
-                    .any(|c| c.sql_type == SqlType::Enum(enum_type.clone()))
-            });
+            let table = first_use.get(enum_type.name.as_str());
             let at = |d: Diagnostic| match table {
                 Some(t) => d.table(&t.name),
                 None => d,
@@ -58,6 +65,8 @@ pub(crate) fn schema<D: Dialect + ?Sized>(dialect: &D, schema: &Schema) -> Vec<D
         crate::features::check(dialect, table, &mut found);
         comments(dialect, table, &mut found);
     }
+    crate::views::check(dialect, schema, &mut found);
+    crate::partitions::check(dialect, schema, &mut found);
     crate::security::check(dialect, schema, &mut found);
     found
 }

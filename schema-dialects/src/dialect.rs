@@ -285,6 +285,41 @@ pub trait Dialect: Sync {
         true
     }
 
+    /// Whether the catalog keeps the name given to a primary key (MySQL calls every one
+    /// `PRIMARY`). Default: true.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(!schema_dialects::dialect(Engine::MySql).keeps_primary_key_names());
+    /// ```
+    fn keeps_primary_key_names(&self) -> bool {
+        true
+    }
+
+    /// Whether a unique index over plain columns and a UNIQUE constraint are one and the same
+    /// object in the catalog (MySQL), so neither can be told from the other when read back.
+    /// Default: false.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::MySql).unique_indexes_are_constraints());
+    /// ```
+    fn unique_indexes_are_constraints(&self) -> bool {
+        false
+    }
+
+    /// Function names the engine stores in place of the ones written, as `(stored, written)`
+    /// (MariaDB keeps `LENGTH(x)` as `octet_length(x)`, `UPPER` as `ucase`), so expressions read back compare equal.
+    /// Default: none.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Postgres).stored_function_synonyms().is_empty());
+    /// ```
+    fn stored_function_synonyms(&self) -> &'static [(&'static str, &'static str)] {
+        &[]
+    }
+
     /// The table option that drops the rowid (SQLite `WITHOUT ROWID`); `None` where tables have
     /// no rowid alias to drop, so the setting does not apply. Default: `None`.
     ///
@@ -563,6 +598,96 @@ pub trait Dialect: Sync {
     /// assert!(parser.is_delimited_identifier_start('`'));
     /// ```
     fn parser_dialect(&self) -> Box<dyn sqlparser::dialect::Dialect>;
+
+    // ----- views, triggers, functions, partitions (see `object_styles.rs`) ---------------
+
+    /// Whether the engine has materialized views. Default: false.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Postgres).supports_materialized_views());
+    /// ```
+    fn supports_materialized_views(&self) -> bool {
+        false
+    }
+
+    /// How a view runs with the querying user's rights. Default: not applicable.
+    fn security_invoker_views(&self) -> crate::SecurityInvokerViews {
+        crate::SecurityInvokerViews::NotApplicable
+    }
+
+    /// How the engine writes row triggers.
+    fn trigger_style(&self) -> crate::TriggerStyle;
+
+    /// The function that builds a JSON object from key/value arguments, for audit rows of
+    /// engines without a row-to-JSON conversion. Default: `json_object`.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert_eq!(schema_dialects::dialect(Engine::MySql).json_object_function(), "JSON_OBJECT");
+    /// ```
+    fn json_object_function(&self) -> &'static str {
+        "json_object"
+    }
+
+    /// Who is acting, for the audit trail: an application setting first, then the database
+    /// user. Default: `NULL` (no session state).
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Postgres).session_actor().contains("app.actor"));
+    /// ```
+    fn session_actor(&self) -> &'static str {
+        "NULL"
+    }
+
+    /// Whether the schema's functions are created (PostgreSQL); elsewhere they are left out.
+    /// Default: false.
+    fn supports_functions(&self) -> bool {
+        false
+    }
+
+    /// How partitions are declared; `None` when the engine has no partitioning. Default: none.
+    fn partition_style(&self) -> Option<crate::PartitionStyle> {
+        None
+    }
+
+    /// Whether the engine can partition by `kind`. Default: whenever it has partitioning.
+    ///
+    /// ```
+    /// # use schema_core::{Engine, PartitionKind};
+    /// assert!(schema_dialects::dialect(Engine::MySql).supports_partitioning(PartitionKind::Hash));
+    /// assert!(!schema_dialects::dialect(Engine::Sqlite).supports_partitioning(PartitionKind::Range));
+    /// ```
+    fn supports_partitioning(&self, kind: schema_core::PartitionKind) -> bool {
+        let _ = kind;
+        self.partition_style().is_some()
+    }
+
+    /// Whether a LIST-partitioned table may have a DEFAULT partition. Default: false.
+    fn supports_default_list_partition(&self) -> bool {
+        false
+    }
+
+    /// Whether a partitioned table may reference or be referenced by a foreign key (InnoDB
+    /// refuses both). Default: true.
+    fn allows_foreign_keys_with_partitioning(&self) -> bool {
+        true
+    }
+
+    /// A date `YYYY-MM-DD` as a partition bound on a column of `sql_type`. Default: the quoted
+    /// date. PostgreSQL writes midnight UTC for `timestamptz`, so bounds do not depend on the
+    /// session time zone.
+    ///
+    /// ```
+    /// # use schema_core::{Engine, SqlType};
+    /// let pg = schema_dialects::dialect(Engine::Postgres);
+    /// assert_eq!(pg.date_bound("2026-01-01", &SqlType::TimestampTz), "'2026-01-01 00:00:00+00'");
+    /// ```
+    fn date_bound(&self, date: &str, sql_type: &SqlType) -> String {
+        let _ = sql_type;
+        crate::quote::string(self, date)
+    }
 
     // ----- writing hooks ------------------------------------------------------------------
 

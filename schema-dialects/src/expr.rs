@@ -26,7 +26,7 @@ pub(crate) enum Role {
 }
 
 /// Unquoted words that parse as identifiers but are values, not columns.
-const NILADIC: &[&str] = &[
+pub(crate) const NILADIC: &[&str] = &[
     "CURRENT_DATE",
     "CURRENT_TIME",
     "CURRENT_TIMESTAMP",
@@ -355,7 +355,7 @@ fn resolve<D: Dialect + ?Sized>(
 }
 
 /// Whether the identifier as written names `actual` on this engine.
-fn matches<D: Dialect + ?Sized>(dialect: &D, written: &Ident, actual: &str) -> bool {
+pub(crate) fn matches<D: Dialect + ?Sized>(dialect: &D, written: &Ident, actual: &str) -> bool {
     if dialect.column_names_ignore_case() {
         return written.value.eq_ignore_ascii_case(actual);
     }

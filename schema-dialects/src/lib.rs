@@ -38,21 +38,29 @@ pub mod dictionary;
 pub mod docs;
 mod expr;
 mod features;
+#[cfg(feature = "live")]
+pub mod introspect;
 mod key_length;
+pub mod migrate;
 mod mysql;
+mod object_styles;
 mod order;
+pub mod partitions;
 mod postgres;
 pub mod quote;
 #[cfg(test)]
 mod sea_query_gaps;
 mod security;
 mod sqlite;
+mod triggers;
 pub mod types;
 pub mod viewer;
+pub mod views;
 mod writer;
 
 pub use dialect::{CommentStyle, Dialect, IdentifierLimit, IdentityStyle};
 pub use mysql::MySql;
+pub use object_styles::{PartitionStyle, SecurityInvokerViews, TriggerStyle};
 pub use postgres::Postgres;
 pub use sqlite::Sqlite;
 

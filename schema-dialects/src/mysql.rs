@@ -55,6 +55,22 @@ impl Dialect for MySql {
         false
     }
 
+    fn stored_function_synonyms(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            ("octet_length", "length"),
+            ("ucase", "upper"),
+            ("lcase", "lower"),
+        ]
+    }
+
+    fn keeps_primary_key_names(&self) -> bool {
+        false
+    }
+
+    fn unique_indexes_are_constraints(&self) -> bool {
+        true
+    }
+
     fn identity_style(&self) -> IdentityStyle {
         IdentityStyle::AutoIncrement
     }
@@ -144,6 +160,38 @@ impl Dialect for MySql {
             SqlType::Enum(_) => 1,
             _ => return None,
         })
+    }
+
+    fn security_invoker_views(&self) -> crate::SecurityInvokerViews {
+        crate::SecurityInvokerViews::SqlSecurity
+    }
+
+    fn trigger_style(&self) -> crate::TriggerStyle {
+        crate::TriggerStyle::Inline {
+            assigns_new: true,
+            when_clause: false,
+        }
+    }
+
+    fn json_object_function(&self) -> &'static str {
+        "JSON_OBJECT"
+    }
+
+    fn session_actor(&self) -> &'static str {
+        "COALESCE(@app_actor, CURRENT_USER())"
+    }
+
+    fn partition_style(&self) -> Option<crate::PartitionStyle> {
+        Some(crate::PartitionStyle::Inline)
+    }
+
+    /// MariaDB has `PARTITION p DEFAULT` for LIST; MySQL 8 does not, and scripts run on both.
+    fn supports_default_list_partition(&self) -> bool {
+        false
+    }
+
+    fn allows_foreign_keys_with_partitioning(&self) -> bool {
+        false
     }
 
     fn comment_style(&self) -> CommentStyle {

@@ -126,6 +126,41 @@ impl Dialect for Postgres {
         true
     }
 
+    fn supports_materialized_views(&self) -> bool {
+        true
+    }
+
+    fn security_invoker_views(&self) -> crate::SecurityInvokerViews {
+        crate::SecurityInvokerViews::WithOption
+    }
+
+    fn trigger_style(&self) -> crate::TriggerStyle {
+        crate::TriggerStyle::Function
+    }
+
+    fn session_actor(&self) -> &'static str {
+        "coalesce(nullif(current_setting('app.actor', true), ''), current_user)"
+    }
+
+    fn supports_functions(&self) -> bool {
+        true
+    }
+
+    fn partition_style(&self) -> Option<crate::PartitionStyle> {
+        Some(crate::PartitionStyle::Declarative)
+    }
+
+    fn supports_default_list_partition(&self) -> bool {
+        true
+    }
+
+    fn date_bound(&self, date: &str, sql_type: &SqlType) -> String {
+        match sql_type {
+            SqlType::TimestampTz => quote::string(self, &format!("{date} 00:00:00+00")),
+            _ => quote::string(self, date),
+        }
+    }
+
     fn comment_style(&self) -> CommentStyle {
         CommentStyle::CommentOn
     }

@@ -60,6 +60,13 @@ impl Dialect for Sqlite {
         Some("WITHOUT ROWID")
     }
 
+    fn trigger_style(&self) -> crate::TriggerStyle {
+        crate::TriggerStyle::Inline {
+            assigns_new: false,
+            when_clause: true,
+        }
+    }
+
     fn comment_style(&self) -> CommentStyle {
         CommentStyle::SqlLineComments
     }

@@ -20,8 +20,9 @@
 //! sea-query release that fixes them is noticed.
 
 use schema_core::{
-    Column, ColumnDefault, Diagnostic, Diagnostics, Exclusion, ForeignKey, GeneratedKind, Identity,
-    Index, Literal, NullsOrder, Schema, SortOrder, SqlType, TableDef,
+    Check, Column, ColumnDefault, Diagnostic, Diagnostics, DomainType, EnumType, Exclusion,
+    ForeignKey, GeneratedKind, Identity, Index, Literal, NullsOrder, PrimaryKey, Schema, SortOrder,
+    SqlType, TableDef, Unique,
 };
 
 use crate::order::{self, Plan};
@@ -56,26 +57,12 @@ pub(crate) fn render<D: Dialect + ?Sized>(
     statements.extend(crate::security::roles(dialect, schema));
     if dialect.supports_enum_types() {
         for enum_type in schema.enum_types() {
-            let values: Vec<String> = enum_type
-                .values
-                .iter()
-                .map(|v| string(dialect, v))
-                .collect();
-            statements.push(format!(
-                "CREATE TYPE {} AS ENUM ({})",
-                identifier(dialect, &enum_type.name),
-                values.join(", ")
-            ));
+            statements.push(create_enum(dialect, enum_type));
         }
     }
     if dialect.supports_domains() {
         for domain in schema.domain_types() {
-            statements.push(format!(
-                "CREATE DOMAIN {} AS {} CHECK ({})",
-                identifier(dialect, &domain.name),
-                dialect.type_name(&domain.base),
-                domain.check
-            ));
+            statements.push(create_domain(dialect, domain));
         }
     }
     for table in &plan.tables {
@@ -84,6 +71,7 @@ pub(crate) fn render<D: Dialect + ?Sized>(
             Err(found) => problems.extend(found),
         }
     }
+    statements.extend(crate::partitions::statements(dialect, &plan.tables));
     let engine = dialect.engine();
     for table in &plan.tables {
         statements.extend(
@@ -101,6 +89,10 @@ pub(crate) fn render<D: Dialect + ?Sized>(
             foreign_key(dialect, fk)
         ));
     }
+    statements.extend(crate::triggers::functions(dialect, schema));
+    statements.extend(crate::views::statements(dialect, schema));
+    statements.extend(crate::triggers::statements(dialect, schema));
+    statements.extend(crate::partitions::maintenance_functions(dialect, schema));
     if dialect.comment_style() == CommentStyle::CommentOn {
         statements.extend(comment_statements(dialect, &plan));
     }
@@ -114,8 +106,32 @@ pub(crate) fn render<D: Dialect + ?Sized>(
     )
 }
 
+/// `CREATE TYPE "name" AS ENUM ('a', 'b')`.
+pub(crate) fn create_enum<D: Dialect + ?Sized>(dialect: &D, enum_type: &EnumType) -> String {
+    let values: Vec<String> = enum_type
+        .values
+        .iter()
+        .map(|v| string(dialect, v))
+        .collect();
+    format!(
+        "CREATE TYPE {} AS ENUM ({})",
+        identifier(dialect, &enum_type.name),
+        values.join(", ")
+    )
+}
+
+/// `CREATE DOMAIN "name" AS base CHECK (...)`.
+pub(crate) fn create_domain<D: Dialect + ?Sized>(dialect: &D, domain: &DomainType) -> String {
+    format!(
+        "CREATE DOMAIN {} AS {} CHECK ({})",
+        identifier(dialect, &domain.name),
+        dialect.type_name(&domain.base),
+        domain.check
+    )
+}
+
 /// `CREATE TABLE` with every column and constraint; only deferred foreign keys are left out.
-fn create_table<D: Dialect + ?Sized>(
+pub(crate) fn create_table<D: Dialect + ?Sized>(
     dialect: &D,
     table: &TableDef,
     plan: &Plan<'_>,
@@ -137,41 +153,15 @@ fn create_table<D: Dialect + ?Sized>(
     if let Some(pk) = &table.primary_key
         && rowid.is_none()
     {
-        lines.push((
-            Vec::new(),
-            format!(
-                "CONSTRAINT {} PRIMARY KEY ({})",
-                identifier(dialect, &pk.name),
-                identifiers(dialect, &pk.columns)
-            ),
-        ));
+        lines.push((Vec::new(), primary_key(dialect, pk)));
     }
     for unique in &table.uniques {
-        lines.push((
-            Vec::new(),
-            format!(
-                "CONSTRAINT {} UNIQUE {}({})",
-                identifier(dialect, &unique.name),
-                if unique.nulls_not_distinct {
-                    "NULLS NOT DISTINCT "
-                } else {
-                    ""
-                },
-                identifiers(dialect, &unique.columns)
-            ),
-        ));
+        lines.push((Vec::new(), unique_constraint(dialect, unique)));
     }
     // Every CHECK is table-level: MariaDB rejects named column-level checks, and the meaning is
     // the same on every engine.
     for check in &table.checks {
-        lines.push((
-            Vec::new(),
-            format!(
-                "CONSTRAINT {} CHECK ({})",
-                identifier(dialect, &check.name),
-                crate::expr::as_written(dialect, table, &check.expr)
-            ),
-        ));
+        lines.push((Vec::new(), check_constraint(dialect, table, check)));
     }
     for fk in table
         .foreign_keys
@@ -248,12 +238,55 @@ fn create_table<D: Dialect + ?Sized>(
         sql.push(' ');
         sql.push_str(&options.join(" "));
     }
+    if let Some(partitioning) = crate::partitions::table_clause(dialect, table) {
+        sql.push(' ');
+        sql.push_str(&partitioning);
+    }
     Ok(sql)
+}
+
+/// `CONSTRAINT "name" PRIMARY KEY (...)`.
+pub(crate) fn primary_key<D: Dialect + ?Sized>(dialect: &D, pk: &PrimaryKey) -> String {
+    format!(
+        "CONSTRAINT {} PRIMARY KEY ({})",
+        identifier(dialect, &pk.name),
+        identifiers(dialect, &pk.columns)
+    )
+}
+
+/// `CONSTRAINT "name" UNIQUE [NULLS NOT DISTINCT] (...)`.
+pub(crate) fn unique_constraint<D: Dialect + ?Sized>(dialect: &D, unique: &Unique) -> String {
+    format!(
+        "CONSTRAINT {} UNIQUE {}({})",
+        identifier(dialect, &unique.name),
+        if unique.nulls_not_distinct {
+            "NULLS NOT DISTINCT "
+        } else {
+            ""
+        },
+        identifiers(dialect, &unique.columns)
+    )
+}
+
+/// `CONSTRAINT "name" CHECK (...)`, with the expression as the engine needs it.
+pub(crate) fn check_constraint<D: Dialect + ?Sized>(
+    dialect: &D,
+    table: &TableDef,
+    check: &Check,
+) -> String {
+    format!(
+        "CONSTRAINT {} CHECK ({})",
+        identifier(dialect, &check.name),
+        crate::expr::as_written(dialect, table, &check.expr)
+    )
 }
 
 /// The identity column that becomes the table's rowid alias (`INTEGER PRIMARY KEY`), if the
 /// engine writes identities that way.
-fn rowid_column<'a, D: Dialect + ?Sized>(dialect: &D, table: &'a TableDef) -> Option<&'a str> {
+pub(crate) fn rowid_column<'a, D: Dialect + ?Sized>(
+    dialect: &D,
+    table: &'a TableDef,
+) -> Option<&'a str> {
     if dialect.identity_style() != IdentityStyle::RowidAlias {
         return None;
     }
@@ -271,7 +304,7 @@ fn rowid_column<'a, D: Dialect + ?Sized>(dialect: &D, table: &'a TableDef) -> Op
 }
 
 /// `"name" TYPE [NOT NULL] [DEFAULT ...] [identity] [CHECK (...)] [COMMENT '...']`.
-fn column_definition<D: Dialect + ?Sized>(
+pub(crate) fn column_definition<D: Dialect + ?Sized>(
     dialect: &D,
     table: &TableDef,
     column: &Column,
@@ -352,7 +385,7 @@ fn column_definition<D: Dialect + ?Sized>(
 }
 
 /// The text after `DEFAULT`.
-fn default_value<D: Dialect + ?Sized>(
+pub(crate) fn default_value<D: Dialect + ?Sized>(
     dialect: &D,
     sql_type: &SqlType,
     default: &ColumnDefault,
@@ -400,7 +433,7 @@ fn literal_value<D: Dialect + ?Sized>(
 }
 
 /// `CONSTRAINT "name" FOREIGN KEY (...) REFERENCES "t" (...) ON DELETE ... ON UPDATE ...`.
-fn foreign_key<D: Dialect + ?Sized>(dialect: &D, fk: &ForeignKey) -> String {
+pub(crate) fn foreign_key<D: Dialect + ?Sized>(dialect: &D, fk: &ForeignKey) -> String {
     let mut sql = format!(
         "CONSTRAINT {} FOREIGN KEY ({}) REFERENCES {} ({})",
         identifier(dialect, &fk.name),
@@ -424,7 +457,11 @@ fn foreign_key<D: Dialect + ?Sized>(dialect: &D, fk: &ForeignKey) -> String {
 
 /// `CREATE [UNIQUE|FULLTEXT] INDEX "name" ON "t" [USING m] (parts) [INCLUDE (...)]
 /// [NULLS NOT DISTINCT] [WHERE ...]`.
-fn create_index<D: Dialect + ?Sized>(dialect: &D, table: &TableDef, index: &Index) -> String {
+pub(crate) fn create_index<D: Dialect + ?Sized>(
+    dialect: &D,
+    table: &TableDef,
+    index: &Index,
+) -> String {
     let keyword = match (
         index.unique,
         index.method.and_then(|m| dialect.index_keyword(m)),
@@ -493,7 +530,7 @@ fn create_index<D: Dialect + ?Sized>(dialect: &D, table: &TableDef, index: &Inde
 }
 
 /// `CONSTRAINT "name" EXCLUDE USING gist ("room_id" WITH =, "during" WITH &&) [WHERE (...)]`.
-fn exclusion_constraint<D: Dialect + ?Sized>(
+pub(crate) fn exclusion_constraint<D: Dialect + ?Sized>(
     dialect: &D,
     table: &TableDef,
     exclusion: &Exclusion,
@@ -526,19 +563,20 @@ fn exclusion_constraint<D: Dialect + ?Sized>(
 fn comment_statements<D: Dialect + ?Sized>(dialect: &D, plan: &Plan<'_>) -> Vec<String> {
     let mut statements = Vec::new();
     for table in &plan.tables {
-        let name = identifier(dialect, &table.name);
-        if let Some(comment) = &table.comment {
-            statements.push(format!(
-                "COMMENT ON TABLE {name} IS {}",
-                string(dialect, comment)
+        if table.comment.is_some() {
+            statements.push(table_comment(
+                dialect,
+                &table.name,
+                table.comment.as_deref(),
             ));
         }
         for column in &table.columns {
-            if let Some(comment) = &column.comment {
-                statements.push(format!(
-                    "COMMENT ON COLUMN {name}.{} IS {}",
-                    identifier(dialect, &column.name),
-                    string(dialect, comment)
+            if column.comment.is_some() {
+                statements.push(column_comment(
+                    dialect,
+                    &table.name,
+                    &column.name,
+                    column.comment.as_deref(),
                 ));
             }
         }
@@ -546,8 +584,36 @@ fn comment_statements<D: Dialect + ?Sized>(dialect: &D, plan: &Plan<'_>) -> Vec<
     statements
 }
 
+/// `COMMENT ON TABLE "t" IS '...'` (`IS NULL` removes the comment).
+pub(crate) fn table_comment<D: Dialect + ?Sized>(
+    dialect: &D,
+    table: &str,
+    comment: Option<&str>,
+) -> String {
+    format!(
+        "COMMENT ON TABLE {} IS {}",
+        identifier(dialect, table),
+        comment.map_or("NULL".to_string(), |c| string(dialect, c))
+    )
+}
+
+/// `COMMENT ON COLUMN "t"."c" IS '...'` (`IS NULL` removes the comment).
+pub(crate) fn column_comment<D: Dialect + ?Sized>(
+    dialect: &D,
+    table: &str,
+    column: &str,
+    comment: Option<&str>,
+) -> String {
+    format!(
+        "COMMENT ON COLUMN {}.{} IS {}",
+        identifier(dialect, table),
+        identifier(dialect, column),
+        comment.map_or("NULL".to_string(), |c| string(dialect, c))
+    )
+}
+
 /// A comment as `--` lines; a line break in the comment cannot end the comment early.
-fn line_comment(comment: &str) -> Vec<String> {
+pub(crate) fn line_comment(comment: &str) -> Vec<String> {
     comment
         .lines()
         .map(|line| format!("-- {line}").trim_end().to_string())

@@ -103,6 +103,32 @@ impl TestDb {
             })
     }
 
+    /// Runs every pending migration in `dir` with sqlx's migrator (the engine's own error on
+    /// failure).
+    pub fn migrate(&mut self, dir: &std::path::Path) -> Result<(), String> {
+        let connection = self.connection.as_mut().expect("open connection");
+        self.runtime.block_on(async {
+            let migrator = sqlx::migrate::Migrator::new(dir.to_path_buf())
+                .await
+                .map_err(|e| e.to_string())?;
+            migrator.run(connection).await.map_err(|e| e.to_string())
+        })
+    }
+
+    /// Reverts the migrations in `dir` newer than `target` with sqlx's migrator.
+    pub fn undo(&mut self, dir: &std::path::Path, target: i64) -> Result<(), String> {
+        let connection = self.connection.as_mut().expect("open connection");
+        self.runtime.block_on(async {
+            let migrator = sqlx::migrate::Migrator::new(dir.to_path_buf())
+                .await
+                .map_err(|e| e.to_string())?;
+            migrator
+                .undo(connection, target)
+                .await
+                .map_err(|e| e.to_string())
+        })
+    }
+
     /// Runs `sql` and panics with the engine's message if it fails.
     pub fn run(&mut self, sql: &str) {
         if let Err(message) = self.execute(sql) {
@@ -170,6 +196,14 @@ impl TestDb {
             ),
             Err(message) => message,
         }
+    }
+
+    /// The schema of this database as [`schema_dialects::introspect`] reads it.
+    pub fn introspect(&mut self) -> Result<schema_core::Schema, String> {
+        let connection = self.connection.as_mut().expect("open connection");
+        self.runtime
+            .block_on(schema_dialects::introspect::introspect(connection))
+            .map_err(|e| e.to_string())
     }
 
     /// The rows of a query, each value rendered as text (NULL as `None`).

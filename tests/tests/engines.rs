@@ -29,8 +29,12 @@ mod exclusion;
 mod fixtures;
 #[path = "engines/index_features.rs"]
 mod index_features;
+#[path = "engines/introspect.rs"]
+mod introspect;
 #[path = "engines/key_length.rs"]
 mod key_length;
+#[path = "engines/partitions.rs"]
+mod partitions;
 #[path = "engines/pg_types.rs"]
 mod pg_types;
 #[path = "engines/relations.rs"]
@@ -41,5 +45,9 @@ mod rls_attacks;
 mod scripts;
 #[path = "engines/support.rs"]
 mod support;
+#[path = "engines/triggers.rs"]
+mod triggers;
 #[path = "engines/values.rs"]
 mod values;
+#[path = "engines/views.rs"]
+mod views;

@@ -12,8 +12,11 @@ mod generated;
 mod indexes;
 mod keys;
 mod names;
+mod partitions;
 mod security;
 mod tables;
+mod triggers;
+mod views;
 
 use crate::{Diagnostic, Schema, TableDef, suggest};
 
@@ -24,6 +27,9 @@ pub(crate) fn schema(schema: &Schema) -> Vec<Diagnostic> {
     enums::check(schema, &mut found);
     domains::check(schema, &mut found);
     names::check(schema, &mut found);
+    views::check(schema, &mut found);
+    triggers::check(schema, &mut found);
+    partitions::check(schema, &mut found);
     security::check(schema, &mut found);
     for table in &schema.tables {
         columns::check(table, &mut found);

@@ -1,0 +1,61 @@
+//! Tables: created, dropped, renamed, altered.
+
+use super::change::{AlterTable, Change, TableChange};
+use super::renames::Renames;
+use super::{columns, constraints};
+use crate::{Schema, TableDef};
+
+/// Table renames, then altered tables, created tables and dropped tables, each by name.
+pub(super) fn changes(from: &Schema, to: &Schema, renames: &Renames) -> Vec<Change> {
+    let mut changes: Vec<Change> = renames
+        .tables()
+        .iter()
+        .map(|(from, to)| Change::RenameTable {
+            from: from.clone(),
+            to: to.clone(),
+        })
+        .collect();
+    let mut created = Vec::new();
+    for table in &to.tables {
+        match from.table(renames.table_source(&table.name)) {
+            Some(before) => {
+                if let Some(alter) = alter(before, table, renames) {
+                    changes.push(Change::AlterTable(alter));
+                }
+            }
+            None => created.push(Change::CreateTable(table.clone())),
+        }
+    }
+    changes.extend(created);
+    changes.extend(
+        from.tables
+            .iter()
+            .filter(|t| to.table(&t.name).is_none() && !renames.table_renamed(&t.name))
+            .map(|t| Change::DropTable(t.clone())),
+    );
+    changes
+}
+
+/// The changes inside one table, `None` when there are none.
+fn alter(before: &TableDef, after: &TableDef, renames: &Renames) -> Option<AlterTable> {
+    let mut from = before.clone();
+    from.name = after.name.clone();
+    let mut changes = columns::renames(&from, after, renames);
+    changes.extend(constraints::drops(&from, after));
+    changes.extend(columns::changes(&from, after, renames));
+    changes.extend(constraints::additions(&from, after));
+    if from.comment != after.comment {
+        changes.push(TableChange::SetComment {
+            from: from.comment.clone(),
+            to: after.comment.clone(),
+        });
+    }
+    if from.without_rowid != after.without_rowid {
+        changes.push(TableChange::SetWithoutRowid(after.without_rowid));
+    }
+    (!changes.is_empty()).then(|| AlterTable {
+        from,
+        to: after.clone(),
+        changes,
+    })
+}

@@ -1,0 +1,239 @@
+//! Views and materialized views: a named query whose output columns are declared in Rust.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Engine, Index, SqlType};
+
+/// A view (or a PostgreSQL materialized view): a named `SELECT` (CTEs allowed).
+///
+/// The body is SQL because SQL is its natural language. `schema-dialects` parses it with each
+/// engine's grammar to find the tables and views it reads (so the script creates them first) and
+/// to check that every table and column it names exists.
+///
+/// On PostgreSQL a view runs with the permissions and Row-Level Security of the querying role
+/// (`WITH (security_invoker = true)`, PostgreSQL 15+) unless `security_invoker` is switched off:
+/// a view owned by a superuser would otherwise bypass RLS and leak every tenant's rows.
+///
+/// ```
+/// use schema_core::{Index, SqlType, View, ViewColumn};
+/// let open = View::new("open_invoices", "SELECT id, tenant_id FROM invoices WHERE paid_at IS NULL")
+///     .comment("Invoices still waiting for payment")
+///     .column(ViewColumn::new("id", SqlType::BigInt))
+///     .column(ViewColumn::new("tenant_id", SqlType::BigInt));
+/// assert!(open.security_invoker && !open.materialized);
+///
+/// let totals = View::new("tenant_totals", "SELECT tenant_id, sum(total_cents) AS total FROM invoices GROUP BY tenant_id")
+///     .materialized()
+///     .unique_index(Index::on(["tenant_id"]));
+/// assert!(totals.materialized);
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct View {
+    /// The view name.
+    pub name: String,
+    /// Documentation, written as a view comment where the engine has them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// The query, e.g. `SELECT id FROM invoices WHERE paid_at IS NULL`; `WITH ...` CTEs allowed.
+    pub sql: String,
+    /// A different query text for an engine whose SQL differs (date functions, JSON, ...);
+    /// engines without an entry use [`sql`](View::sql).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub engine_sql: BTreeMap<Engine, String>,
+    /// The output columns, in order. When given, the view is created with this column list, so
+    /// the names do not depend on how the query spells its select items.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<ViewColumn>,
+    /// A materialized view (PostgreSQL): the result is stored and refreshed on demand.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub materialized: bool,
+    /// PostgreSQL `security_invoker`: the query runs with the querying role's permissions and
+    /// Row-Level Security policies (default `true`). Ignored by materialized views, which store
+    /// rows once for everybody.
+    #[serde(default = "yes", skip_serializing_if = "Clone::clone")]
+    pub security_invoker: bool,
+    /// Indexes on a materialized view; `REFRESH MATERIALIZED VIEW CONCURRENTLY` needs one unique
+    /// index over plain columns without a predicate.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indexes: Vec<Index>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// One output column of a view.
+///
+/// ```
+/// use schema_core::{SqlType, ViewColumn};
+/// let total = ViewColumn::new("total_cents", SqlType::BigInt).nullable().comment("Sum of the open invoices");
+/// assert!(total.nullable);
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ViewColumn {
+    /// The column name.
+    pub name: String,
+    /// The type the query returns, for documentation and the data dictionary (engines infer the
+    /// real type from the query).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sql_type: Option<SqlType>,
+    /// Whether the column may be NULL.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub nullable: bool,
+    /// Documentation, written as a column comment where the engine has them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+impl ViewColumn {
+    /// A NOT NULL output column of `sql_type`.
+    pub fn new(name: impl Into<String>, sql_type: SqlType) -> Self {
+        ViewColumn {
+            name: name.into(),
+            sql_type: Some(sql_type),
+            nullable: false,
+            comment: None,
+        }
+    }
+
+    /// An output column whose type is left to the query.
+    ///
+    /// ```
+    /// assert!(schema_core::ViewColumn::untyped("n").sql_type.is_none());
+    /// ```
+    pub fn untyped(name: impl Into<String>) -> Self {
+        ViewColumn {
+            name: name.into(),
+            sql_type: None,
+            nullable: false,
+            comment: None,
+        }
+    }
+
+    /// Marks the column nullable.
+    pub fn nullable(mut self) -> Self {
+        self.nullable = true;
+        self
+    }
+
+    /// Sets the column comment.
+    pub fn comment(mut self, comment: impl Into<String>) -> Self {
+        self.comment = Some(comment.into());
+        self
+    }
+}
+
+impl View {
+    /// A plain view over `sql`, `security_invoker` on.
+    pub fn new(name: impl Into<String>, sql: impl Into<String>) -> Self {
+        View {
+            name: name.into(),
+            comment: None,
+            sql: sql.into(),
+            engine_sql: BTreeMap::new(),
+            columns: Vec::new(),
+            materialized: false,
+            security_invoker: true,
+            indexes: Vec::new(),
+        }
+    }
+
+    /// Sets the view comment.
+    pub fn comment(mut self, comment: impl Into<String>) -> Self {
+        self.comment = Some(comment.into());
+        self
+    }
+
+    /// Appends a declared output column.
+    pub fn column(mut self, column: ViewColumn) -> Self {
+        self.columns.push(column);
+        self
+    }
+
+    /// Uses `sql` on `engine` instead of the common query.
+    ///
+    /// ```
+    /// use schema_core::{Engine, View};
+    /// let v = View::new("recent", "SELECT id FROM events WHERE at > now() - interval '1 day'")
+    ///     .sql_for(Engine::Sqlite, "SELECT id FROM events WHERE at > datetime('now', '-1 day')");
+    /// assert!(v.sql_on(Engine::Sqlite).starts_with("SELECT id FROM events WHERE at > datetime"));
+    /// assert!(v.sql_on(Engine::Postgres).contains("interval"));
+    /// ```
+    pub fn sql_for(mut self, engine: Engine, sql: impl Into<String>) -> Self {
+        self.engine_sql.insert(engine, sql.into());
+        self
+    }
+
+    /// The query text used on `engine`.
+    pub fn sql_on(&self, engine: Engine) -> &str {
+        self.engine_sql.get(&engine).unwrap_or(&self.sql)
+    }
+
+    /// Makes the view materialized (PostgreSQL).
+    pub fn materialized(mut self) -> Self {
+        self.materialized = true;
+        self
+    }
+
+    /// Sets PostgreSQL `security_invoker` (on by default).
+    ///
+    /// ```
+    /// assert!(!schema_core::View::new("v", "SELECT 1 AS one").security_invoker(false).security_invoker);
+    /// ```
+    pub fn security_invoker(mut self, on: bool) -> Self {
+        self.security_invoker = on;
+        self
+    }
+
+    /// Adds a unique index (a materialized view's key, which `REFRESH ... CONCURRENTLY` needs).
+    pub fn unique_index(self, index: Index) -> Self {
+        self.index(index.unique())
+    }
+
+    /// Adds an index (materialized views only).
+    pub fn index(mut self, index: Index) -> Self {
+        self.indexes.push(index);
+        self
+    }
+
+    /// The unique index `REFRESH MATERIALIZED VIEW CONCURRENTLY` can use: unique, over plain
+    /// columns, without a predicate.
+    ///
+    /// ```
+    /// use schema_core::{Index, View};
+    /// let v = View::new("t", "SELECT 1 AS id").materialized().unique_index(Index::on(["id"]));
+    /// assert!(v.concurrent_refresh_key().is_some());
+    /// ```
+    pub fn concurrent_refresh_key(&self) -> Option<&Index> {
+        self.indexes.iter().find(|index| {
+            index.unique
+                && index.predicate.is_none()
+                && index.expressions.is_empty()
+                && !index.columns.is_empty()
+        })
+    }
+}
+
+/// A type whose fields are a view's output columns, usually `#[derive(View)]`.
+///
+/// ```
+/// use schema_core::{SqlType, View, ViewColumn};
+/// struct OpenInvoice;
+/// impl schema_core::ViewDef for OpenInvoice {
+///     fn view_def() -> View {
+///         View::new("open_invoices", "SELECT id FROM invoices").column(ViewColumn::new("id", SqlType::BigInt))
+///     }
+/// }
+/// let schema = schema_core::Schema::builder()
+///     .table_def(schema_core::TableDef::new("invoices").column(schema_core::Column::new("id", SqlType::BigInt)))
+///     .view::<OpenInvoice>()
+///     .build()
+///     .unwrap();
+/// assert_eq!(schema.views[0].name, "open_invoices");
+/// ```
+pub trait ViewDef {
+    /// The view model.
+    fn view_def() -> View;
+}

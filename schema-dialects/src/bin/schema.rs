@@ -1,0 +1,2 @@
+//! The `schema` command.
+fn main() {}

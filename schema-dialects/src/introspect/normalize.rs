@@ -1,0 +1,411 @@
+//! What a live database can tell us, and the normal form in which a declared and an introspected
+//! schema are compared.
+//!
+//! [`as_deployed`] projects a declared schema onto what one engine stores; [`comparable`] brings
+//! either side into one canonical form (objects sorted by name, SQL expressions in a canonical
+//! spelling). Two schemas are the same on an engine when
+//! `comparable(as_deployed(declared)) == comparable(introspected)`.
+//!
+//! What is lost per engine (and so dropped by [`as_deployed`]):
+//! - every engine: advisor data (`allows`, functional dependencies), the `engines` lists of
+//!   indexes and exclusions (only the ones created on the engine remain), other engines'
+//!   collations and raw types;
+//! - types: an engine that stores two logical types alike reads back the first of them in
+//!   [`CANDIDATES`] order (MySQL: `jsonb` is `json`, `timestamp` is `timestamptz`; SQLite:
+//!   `char(n)` is `varchar(n)`, `timestamp` is `timestamptz`, every decimal is an unconstrained
+//!   decimal, `json`/`jsonb`/`text` without a CHECK, ...);
+//! - MySQL: primary keys are all named `PRIMARY` (read back as `<table>_pkey`), and a unique
+//!   index over plain columns is the same object as a UNIQUE constraint (read back as one);
+//! - MySQL/SQLite: enum types have no name (read back as `<table>_<column>`), domains are their
+//!   base type plus a column CHECK named after the column;
+//! - identities: `ALWAYS` reads back as `BY DEFAULT` where the engine has only one kind (MySQL
+//!   `AUTO_INCREMENT`, SQLite `AUTOINCREMENT`);
+//! - SQLite: comments (the engine keeps none; the `--` lines our writer puts in the table text
+//!   cannot be told apart between a table and its first column);
+//! - check expressions and defaults are compared in their canonical spelling
+//!   ([`canonical_sql`]): PostgreSQL rewrites `x IN (...)` to `x = ANY (ARRAY[...])`,
+//!   `BETWEEN` to two comparisons and adds casts; MariaDB lowercases functions.
+
+use std::ops::ControlFlow;
+
+use schema_core::{Engine, Schema, SqlType, TableDef};
+use sqlparser::ast::{
+    BinaryOperator, Expr, Ident, ObjectNamePart, UnaryOperator, Value, visit_expressions_mut,
+};
+
+use crate::dialect;
+
+/// Logical types in the order an engine's ambiguous storage type is read back: the first type
+/// whose rendering (type name and domain CHECK) matches wins. Parameterised types (`varchar(n)`,
+/// `char(n)`, `decimal(p,s)`) are tried with the numbers found in the catalog.
+pub const CANDIDATES: [SqlType; 21] = [
+    SqlType::Boolean,
+    SqlType::SmallInt,
+    SqlType::Integer,
+    SqlType::BigInt,
+    SqlType::Real,
+    SqlType::Double,
+    SqlType::Decimal {
+        precision: None,
+        scale: None,
+    },
+    SqlType::Text,
+    SqlType::Bytes,
+    SqlType::Uuid,
+    SqlType::Date,
+    SqlType::Time,
+    SqlType::TimestampTz,
+    SqlType::Timestamp,
+    SqlType::Json,
+    SqlType::Jsonb,
+    SqlType::Inet,
+    SqlType::Cidr,
+    SqlType::Interval,
+    SqlType::TsVector,
+    SqlType::CiText,
+];
+
+/// `sql` in a canonical spelling for comparison: parentheses, casts and identifier quotes
+/// removed, names lowercased, `= ANY (ARRAY[...])` as `IN (...)`, `BETWEEN` as two comparisons.
+/// Not meant to be executed (dropping parentheses can change precedence); text that does not
+/// parse is compared with whitespace collapsed.
+///
+/// ```
+/// use schema_core::Engine;
+/// use schema_dialects::introspect::canonical_sql;
+/// assert_eq!(
+///     canonical_sql(Engine::Postgres, "((status)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))"),
+///     canonical_sql(Engine::Postgres, "\"status\" IN ('a', 'b')"),
+/// );
+/// assert_eq!(
+///     canonical_sql(Engine::Postgres, "((n >= '-5'::integer) AND (n <= 200))"),
+///     canonical_sql(Engine::Postgres, "n BETWEEN -5 AND 200"),
+/// );
+/// ```
+pub fn canonical_sql(engine: Engine, sql: &str) -> String {
+    let Ok(mut expr) = crate::expr::parse(dialect(engine), sql.trim()) else {
+        return sql.split_whitespace().collect::<Vec<_>>().join(" ");
+    };
+    let synonyms = dialect(engine).stored_function_synonyms();
+    let _ = visit_expressions_mut(&mut expr, |e| {
+        canonical_node(e, synonyms);
+        ControlFlow::<()>::Continue(())
+    });
+    expr.to_string()
+}
+
+/// Rewrites one node whose children are already canonical.
+fn canonical_node(e: &mut Expr, synonyms: &[(&str, &str)]) {
+    let replacement = match e {
+        Expr::Nested(inner) => Some((**inner).clone()),
+        Expr::Cast { expr, .. } => Some(match &**expr {
+            Expr::Value(v) => match &v.value {
+                Value::SingleQuotedString(s) if looks_numeric(s) => number(s),
+                _ => (**expr).clone(),
+            },
+            _ => (**expr).clone(),
+        }),
+        Expr::Prefixed { value, .. } => Some((**value).clone()),
+        Expr::Identifier(ident) => Some(Expr::Identifier(Ident::new(ident.value.to_lowercase()))),
+        Expr::CompoundIdentifier(parts) => parts
+            .last()
+            .map(|last| Expr::Identifier(Ident::new(last.value.to_lowercase()))),
+        Expr::Function(function) => {
+            for part in &mut function.name.0 {
+                if let ObjectNamePart::Identifier(ident) = part {
+                    let lower = ident.value.to_lowercase();
+                    let name = synonyms
+                        .iter()
+                        .find(|(stored, _)| *stored == lower)
+                        .map_or(lower.as_str(), |(_, written)| written);
+                    *ident = Ident::new(name);
+                }
+            }
+            None
+        }
+        Expr::UnaryOp {
+            op: UnaryOperator::Minus,
+            expr,
+        } => match &**expr {
+            Expr::Value(v) => match &v.value {
+                Value::Number(n, _) => Some(number(&format!("-{n}"))),
+                _ => None,
+            },
+            _ => None,
+        },
+        Expr::AnyOp {
+            left,
+            compare_op: BinaryOperator::Eq,
+            right,
+            ..
+        } => match &**right {
+            Expr::Array(array) => Some(Expr::InList {
+                expr: left.clone(),
+                list: array.elem.clone(),
+                negated: false,
+            }),
+            _ => None,
+        },
+        Expr::Between {
+            expr,
+            negated: false,
+            low,
+            high,
+        } => Some(Expr::BinaryOp {
+            left: Box::new(Expr::BinaryOp {
+                left: expr.clone(),
+                op: BinaryOperator::GtEq,
+                right: low.clone(),
+            }),
+            op: BinaryOperator::And,
+            right: Box::new(Expr::BinaryOp {
+                left: expr.clone(),
+                op: BinaryOperator::LtEq,
+                right: high.clone(),
+            }),
+        }),
+        _ => None,
+    };
+    if let Some(replacement) = replacement {
+        *e = replacement;
+    }
+}
+
+fn looks_numeric(s: &str) -> bool {
+    s.parse::<f64>().is_ok()
+}
+
+fn number(s: &str) -> Expr {
+    Expr::Value(Value::Number(s.to_string(), false).into())
+}
+
+/// `declared` as `engine` stores it: what the engine cannot hold is dropped and types are the
+/// ones the engine reads back (see the module documentation for the list).
+///
+/// ```
+/// use schema_core::{Column, Engine, Index, Schema, SqlType, TableDef};
+/// use schema_dialects::introspect::as_deployed;
+/// let schema = Schema::builder()
+///     .table_def(
+///         TableDef::new("t")
+///             .column(Column::new("id", SqlType::BigInt))
+///             .column(Column::new("doc", SqlType::Jsonb))
+///             .primary_key(["id"])
+///             .index(Index::on(["doc"]).only_on([Engine::Postgres])),
+///     )
+///     .build()
+///     .unwrap();
+/// let on_mysql = as_deployed(&schema, Engine::MySql);
+/// assert_eq!(on_mysql.tables[0].columns[1].sql_type, SqlType::Json);
+/// assert!(on_mysql.tables[0].indexes.is_empty());
+/// ```
+pub fn as_deployed(declared: &Schema, engine: Engine) -> Schema {
+    let mut schema = declared.clone();
+    let target = dialect(engine);
+    if !target.supports_extensions() {
+        schema.extensions.clear();
+    } else {
+        schema
+            .extensions
+            .extend(target.required_extensions(declared));
+        schema.extensions.sort();
+        schema.extensions.dedup();
+    }
+    for table in &mut schema.tables {
+        deploy_table(table, engine);
+    }
+    schema
+}
+
+fn deploy_table(table: &mut TableDef, engine: Engine) {
+    let target = dialect(engine);
+    table.allows.clear();
+    table.functional_dependencies.clear();
+    table.indexes.retain(|index| index.applies_to(engine));
+    for index in &mut table.indexes {
+        index.engines.clear();
+        // The engine's default method and sort order read back as unset.
+        if index.method == Some(schema_core::IndexMethod::BTree) {
+            index.method = None;
+        }
+        for part in index.parts.values_mut() {
+            let desc = part.order == Some(schema_core::SortOrder::Desc);
+            if !desc {
+                part.order = None;
+            }
+            let default_nulls = if desc {
+                schema_core::NullsOrder::First
+            } else {
+                schema_core::NullsOrder::Last
+            };
+            if part.nulls == Some(default_nulls) {
+                part.nulls = None;
+            }
+        }
+        index
+            .parts
+            .retain(|_, part| *part != schema_core::KeyPart::default());
+    }
+    table
+        .exclusions
+        .retain(|e| e.engines.is_empty() || e.engines.contains(&engine));
+    for exclusion in &mut table.exclusions {
+        exclusion.engines.clear();
+    }
+    if !target.keeps_primary_key_names()
+        && let Some(pk) = &mut table.primary_key
+    {
+        pk.name = schema_core::naming::primary_key(&table.name);
+    }
+    if target.unique_indexes_are_constraints() {
+        let (plain, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut table.indexes)
+            .into_iter()
+            .partition(|i| {
+                i.unique
+                    && i.expressions.is_empty()
+                    && i.predicate.is_none()
+                    && i.method.is_none()
+                    && i.parts.is_empty()
+            });
+        table.indexes = kept;
+        table
+            .uniques
+            .extend(plain.into_iter().map(|i| schema_core::Unique {
+                name: i.name,
+                columns: i.columns,
+                nulls_not_distinct: i.nulls_not_distinct,
+            }));
+    }
+    if target.without_rowid_option().is_none() {
+        table.without_rowid = false;
+    }
+    let keeps_comments = target.comment_style() != crate::CommentStyle::SqlLineComments;
+    if !keeps_comments {
+        table.comment = None;
+    }
+    let table_name = table.name.clone();
+    let mut domain_checks = Vec::new();
+    for column in &mut table.columns {
+        column.allows.clear();
+        if !keeps_comments {
+            column.comment = None;
+        }
+        if column.identity.is_some() && !target.supports_identity_always() {
+            column.identity = Some(schema_core::Identity::ByDefault);
+        }
+        column.collation.retain(|e, _| *e == engine);
+        if let SqlType::Domain(domain) = &column.sql_type
+            && !target.supports_domains()
+        {
+            let quoted = crate::quote::identifier(target, &column.name);
+            domain_checks.push(schema_core::Check {
+                name: column.name.clone(),
+                expr: crate::features::domain_check_for(target, &quoted, &domain.check),
+                column: Some(column.name.clone()),
+            });
+            column.sql_type = (*domain.base).clone();
+        }
+        column.sql_type = deployed_type(&column.sql_type, engine, &table_name, &column.name);
+    }
+    table.checks.extend(domain_checks);
+}
+
+/// The type `engine` reads back for a declared `sql_type`.
+pub(crate) fn deployed_type(
+    sql_type: &SqlType,
+    engine: Engine,
+    table: &str,
+    column: &str,
+) -> SqlType {
+    let target = dialect(engine);
+    match sql_type {
+        SqlType::Raw(per_engine) => SqlType::Raw(
+            per_engine
+                .iter()
+                .filter(|(e, _)| **e == engine)
+                .map(|(e, t)| (*e, t.clone()))
+                .collect(),
+        ),
+        SqlType::Enum(enum_type) if !target.supports_enum_types() => SqlType::Enum(
+            schema_core::EnumType::new(format!("{table}_{column}"), enum_type.values.clone()),
+        ),
+        SqlType::Enum(_) | SqlType::Domain(_) => sql_type.clone(),
+        SqlType::Array(inner) => {
+            SqlType::Array(Box::new(deployed_type(inner, engine, table, column)))
+        }
+        declared => {
+            let rendering = |t: &SqlType| (target.type_name(t), target.type_check("c", t, false));
+            let wanted = rendering(declared);
+            CANDIDATES
+                .into_iter()
+                .chain(parameterised(declared))
+                .find(|candidate| rendering(candidate) == wanted)
+                .unwrap_or_else(|| declared.clone())
+        }
+    }
+}
+
+/// The parameterised types with the numbers of `ty`, in candidate order.
+fn parameterised(ty: &SqlType) -> Vec<SqlType> {
+    match ty {
+        SqlType::Varchar(n) | SqlType::Char(n) => vec![SqlType::Varchar(*n), SqlType::Char(*n)],
+        SqlType::Decimal { .. } => vec![ty.clone()],
+        _ => Vec::new(),
+    }
+}
+
+/// `schema` in the canonical form for comparison on `engine`: constraints, indexes and
+/// extensions sorted by name, every SQL expression in [`canonical_sql`] spelling.
+///
+/// ```
+/// use schema_core::{Column, Engine, Schema, SqlType, TableDef};
+/// use schema_dialects::introspect::comparable;
+/// let t = |check: &str| Schema::builder()
+///     .table_def(TableDef::new("t").column(Column::new("n", SqlType::Integer)).named_check("pos", check))
+///     .build()
+///     .unwrap();
+/// assert_eq!(comparable(&t("n > 0"), Engine::Postgres), comparable(&t("(\"n\" > 0)"), Engine::Postgres));
+/// ```
+pub fn comparable(schema: &Schema, engine: Engine) -> Schema {
+    let canon = |sql: &mut String| *sql = canonical_sql(engine, sql);
+    let mut schema = schema.clone();
+    schema.extensions.sort();
+    for table in &mut schema.tables {
+        table.uniques.sort_by(|a, b| a.name.cmp(&b.name));
+        table.checks.sort_by(|a, b| a.name.cmp(&b.name));
+        table.foreign_keys.sort_by(|a, b| a.name.cmp(&b.name));
+        table.indexes.sort_by(|a, b| a.name.cmp(&b.name));
+        table.exclusions.sort_by(|a, b| a.name.cmp(&b.name));
+        table.checks.iter_mut().for_each(|c| canon(&mut c.expr));
+        for index in &mut table.indexes {
+            index.expressions.iter_mut().for_each(canon);
+            index.predicate.iter_mut().for_each(canon);
+        }
+        for exclusion in &mut table.exclusions {
+            exclusion.predicate.iter_mut().for_each(canon);
+            exclusion
+                .elements
+                .iter_mut()
+                .for_each(|e| canon(&mut e.expr));
+        }
+        for column in &mut table.columns {
+            if let Some(generated) = &mut column.generated {
+                canon(&mut generated.expr);
+            }
+            if let Some(schema_core::ColumnDefault::Sql(sql)) = &mut column.default {
+                canon(sql);
+            }
+            canonical_domain(&mut column.sql_type, engine);
+        }
+    }
+    schema.tables.sort_by(|a, b| a.name.cmp(&b.name));
+    schema
+}
+
+fn canonical_domain(ty: &mut SqlType, engine: Engine) {
+    match ty {
+        SqlType::Domain(domain) => domain.check = canonical_sql(engine, &domain.check),
+        SqlType::Array(inner) => canonical_domain(inner, engine),
+        _ => {}
+    }
+}

@@ -1,0 +1,431 @@
+//! PostgreSQL: `pg_catalog` of the current schema.
+
+use std::collections::BTreeMap;
+
+use schema_core::{
+    Check, Column, Deferrable, DomainType, Engine, EnumType, Exclusion, FkAction, ForeignKey,
+    Generated, GeneratedKind, Identity, Index, IndexMethod, KeyPart, NullsOrder, PrimaryKey,
+    Schema, SortOrder, SqlType, TableDef, Unique,
+};
+use sqlx::AnyConnection;
+
+use super::{
+    IntrospectError, TextRow, opt, recover, rows, split_top_level, strip_outer_parens, text,
+};
+
+const IN_SCHEMA: &str = "n.nspname = current_schema()";
+
+pub(super) async fn introspect(connection: &mut AnyConnection) -> Result<Schema, IntrospectError> {
+    let extensions = rows(
+        connection,
+        "SELECT extname::text FROM pg_extension WHERE extname <> 'plpgsql' ORDER BY 1",
+    )
+    .await?
+    .iter()
+    .map(|r| text(r, 0))
+    .collect();
+    let enums = enum_types(connection).await?;
+    let domains = domain_types(connection).await?;
+    let tables = rows(
+        connection,
+        &format!(
+            "SELECT c.oid::text, c.relname::text, obj_description(c.oid, 'pg_class')
+             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE {IN_SCHEMA} AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+             ORDER BY c.relname"
+        ),
+    )
+    .await?;
+    let mut by_oid: BTreeMap<String, TableDef> = BTreeMap::new();
+    for row in &tables {
+        let mut table = TableDef::new(text(row, 1));
+        table.comment = opt(row, 2);
+        by_oid.insert(text(row, 0), table);
+    }
+    columns(connection, &mut by_oid, &enums, &domains).await?;
+    constraints(connection, &mut by_oid).await?;
+    indexes(connection, &mut by_oid).await?;
+    // The update keeps this compiling while other objects (views, policies) join the model.
+    #[allow(clippy::needless_update)]
+    Ok(Schema {
+        tables: by_oid.into_values().collect(),
+        extensions,
+        ..Schema::default()
+    })
+}
+
+async fn enum_types(
+    connection: &mut AnyConnection,
+) -> Result<BTreeMap<String, EnumType>, IntrospectError> {
+    let mut enums: BTreeMap<String, EnumType> = BTreeMap::new();
+    for row in rows(
+        connection,
+        &format!(
+            "SELECT t.typname::text, e.enumlabel::text FROM pg_enum e
+             JOIN pg_type t ON t.oid = e.enumtypid JOIN pg_namespace n ON n.oid = t.typnamespace
+             WHERE {IN_SCHEMA} ORDER BY t.typname, e.enumsortorder"
+        ),
+    )
+    .await?
+    {
+        let name = text(&row, 0);
+        enums
+            .entry(name.clone())
+            .or_insert_with(|| EnumType::new(name, Vec::<String>::new()))
+            .values
+            .push(text(&row, 1));
+    }
+    Ok(enums)
+}
+
+async fn domain_types(
+    connection: &mut AnyConnection,
+) -> Result<BTreeMap<String, DomainType>, IntrospectError> {
+    let mut domains = BTreeMap::new();
+    for row in rows(
+        connection,
+        &format!(
+            "SELECT t.typname::text, format_type(t.typbasetype, t.typtypmod),
+                    (SELECT pg_get_constraintdef(con.oid) FROM pg_constraint con
+                     WHERE con.contypid = t.oid AND con.contype = 'c' ORDER BY con.conname LIMIT 1)
+             FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+             WHERE {IN_SCHEMA} AND t.typtype = 'd'"
+        ),
+    )
+    .await?
+    {
+        let name = text(&row, 0);
+        let base = plain_type(&text(&row, 1));
+        let check = check_body(&text(&row, 2)).to_string();
+        domains.insert(name.clone(), DomainType::new(name, base, check));
+    }
+    Ok(domains)
+}
+
+/// `CHECK (...)` without the keyword and the outer parentheses.
+fn check_body(definition: &str) -> &str {
+    let body = definition.trim();
+    let body = body.strip_prefix("CHECK").unwrap_or(body);
+    let body = body.strip_suffix("NOT VALID").unwrap_or(body);
+    strip_outer_parens(body)
+}
+
+/// A built-in type from `format_type` text, in our writer's spelling.
+fn plain_type(format_type: &str) -> SqlType {
+    if let Some(inner) = format_type.strip_suffix("[]") {
+        return SqlType::Array(Box::new(plain_type(inner)));
+    }
+    let spelled = spelling(format_type);
+    let mut no_checks = Vec::new();
+    recover::column_type(Engine::Postgres, "", "", &spelled, true, &mut no_checks)
+}
+
+/// `format_type` spelling to the writer's.
+fn spelling(format_type: &str) -> String {
+    let t = format_type.trim();
+    for (long, short) in [
+        ("character varying", "varchar"),
+        ("timestamp without time zone", "timestamp"),
+        ("timestamp with time zone", "timestamptz"),
+        ("time without time zone", "time"),
+        ("character", "char"),
+    ] {
+        if let Some(rest) = t.strip_prefix(long) {
+            return format!("{short}{rest}");
+        }
+    }
+    t.to_string()
+}
+
+async fn columns(
+    connection: &mut AnyConnection,
+    tables: &mut BTreeMap<String, TableDef>,
+    enums: &BTreeMap<String, EnumType>,
+    domains: &BTreeMap<String, DomainType>,
+) -> Result<(), IntrospectError> {
+    let sql = format!(
+        "SELECT a.attrelid::text, a.attname::text, format_type(a.atttypid, a.atttypmod),
+                a.attnotnull::text, pg_get_expr(d.adbin, d.adrelid), a.attidentity::text,
+                a.attgenerated::text, col_description(a.attrelid, a.attnum), t.typtype::text,
+                t.typname::text, et.typtype::text, et.typname::text,
+                CASE WHEN a.attcollation <> t.typcollation THEN co.collname::text END
+         FROM pg_attribute a
+         JOIN pg_class c ON c.oid = a.attrelid
+         JOIN pg_namespace n ON n.oid = c.relnamespace
+         JOIN pg_type t ON t.oid = a.atttypid
+         LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
+         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+         LEFT JOIN pg_collation co ON co.oid = a.attcollation
+         WHERE {IN_SCHEMA} AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+         ORDER BY a.attrelid, a.attnum"
+    );
+    for row in rows(connection, &sql).await? {
+        let Some(table) = tables.get_mut(&text(&row, 0)) else {
+            continue;
+        };
+        let sql_type = column_type(&row, enums, domains);
+        let mut column = Column::new(text(&row, 1), sql_type.clone());
+        column.nullable = text(&row, 3) != "true";
+        let expression = opt(&row, 4);
+        match text(&row, 6).as_str() {
+            "s" => {
+                column.generated = expression.map(|expr| Generated {
+                    expr: strip_outer_parens(&expr).to_string(),
+                    kind: GeneratedKind::Stored,
+                })
+            }
+            _ => {
+                column.default =
+                    expression.and_then(|expr| recover::default(Engine::Postgres, &sql_type, &expr))
+            }
+        }
+        column.identity = match text(&row, 5).as_str() {
+            "d" => Some(Identity::ByDefault),
+            "a" => Some(Identity::Always),
+            _ => None,
+        };
+        column.comment = opt(&row, 7);
+        if let Some(collation) = opt(&row, 12) {
+            column.collation.insert(Engine::Postgres, collation);
+        }
+        table.columns.push(column);
+    }
+    Ok(())
+}
+
+fn column_type(
+    row: &TextRow,
+    enums: &BTreeMap<String, EnumType>,
+    domains: &BTreeMap<String, DomainType>,
+) -> SqlType {
+    let named = |kind: &str, name: &str| match kind {
+        "e" => enums.get(name).cloned().map(SqlType::Enum),
+        "d" => domains.get(name).cloned().map(SqlType::Domain),
+        _ => None,
+    };
+    if let Some(found) = named(&text(row, 8), &text(row, 9)) {
+        return found;
+    }
+    if let Some(element) = named(&text(row, 10), &text(row, 11)) {
+        return SqlType::Array(Box::new(element));
+    }
+    plain_type(&text(row, 2))
+}
+
+async fn constraints(
+    connection: &mut AnyConnection,
+    tables: &mut BTreeMap<String, TableDef>,
+) -> Result<(), IntrospectError> {
+    let columns_of = |attnums: &str, relid: &str| {
+        format!(
+            "(SELECT string_agg(a.attname::text, chr(31) ORDER BY k.o) FROM unnest({attnums})
+              WITH ORDINALITY k(num, o) JOIN pg_attribute a ON a.attrelid = {relid} AND a.attnum = k.num)"
+        )
+    };
+    let sql = format!(
+        "SELECT con.conrelid::text, con.conname::text, con.contype::text,
+                pg_get_constraintdef(con.oid), {}, rc.relname::text, {},
+                con.confdeltype::text, con.confupdtype::text, con.confmatchtype::text,
+                con.condeferrable::text, con.condeferred::text,
+                (SELECT to_jsonb(i) ->> 'indnullsnotdistinct' FROM pg_index i WHERE i.indexrelid = con.conindid)
+         FROM pg_constraint con
+         JOIN pg_class c ON c.oid = con.conrelid
+         JOIN pg_namespace n ON n.oid = c.relnamespace
+         LEFT JOIN pg_class rc ON rc.oid = con.confrelid
+         WHERE {IN_SCHEMA} AND con.contype IN ('p', 'u', 'f', 'c', 'x')
+         ORDER BY con.conrelid, con.conname",
+        columns_of("con.conkey", "con.conrelid"),
+        columns_of("con.confkey", "con.confrelid"),
+    );
+    for row in rows(connection, &sql).await? {
+        let Some(table) = tables.get_mut(&text(&row, 0)) else {
+            continue;
+        };
+        let name = text(&row, 1);
+        let definition = text(&row, 3);
+        let columns = names(&text(&row, 4));
+        match text(&row, 2).as_str() {
+            "p" => table.primary_key = Some(PrimaryKey { name, columns }),
+            "u" => table.uniques.push(Unique {
+                name,
+                columns,
+                nulls_not_distinct: text(&row, 12) == "true",
+            }),
+            "c" => {
+                let expr = check_body(&definition).to_string();
+                let column = check_column(&table.name, &name, &columns);
+                table.checks.push(Check { name, expr, column });
+            }
+            "f" => table.foreign_keys.push(ForeignKey {
+                name,
+                columns,
+                references: text(&row, 5),
+                referenced_columns: names(&text(&row, 6)),
+                on_delete: action(&text(&row, 7)),
+                on_update: action(&text(&row, 8)),
+                deferrable: match (text(&row, 10).as_str(), text(&row, 11).as_str()) {
+                    ("true", "true") => Some(Deferrable::InitiallyDeferred),
+                    ("true", _) => Some(Deferrable::InitiallyImmediate),
+                    _ => None,
+                },
+                match_full: text(&row, 9) == "f",
+            }),
+            "x" => {
+                if let Some(exclusion) = exclusion(name, &definition) {
+                    table.exclusions.push(exclusion);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The column a check was declared on, recognised by our naming convention
+/// (`<table>_<column>_check` over that one column).
+pub(super) fn check_column(table: &str, name: &str, columns: &[String]) -> Option<String> {
+    match columns {
+        [only]
+            if schema_core::naming::over_columns(table, std::slice::from_ref(only), "check")
+                == name =>
+        {
+            Some(only.clone())
+        }
+        _ => None,
+    }
+}
+
+fn names(joined: &str) -> Vec<String> {
+    if joined.is_empty() {
+        return Vec::new();
+    }
+    joined.split('\u{1f}').map(str::to_string).collect()
+}
+
+fn action(code: &str) -> FkAction {
+    match code {
+        "r" => FkAction::Restrict,
+        "c" => FkAction::Cascade,
+        "n" => FkAction::SetNull,
+        "d" => FkAction::SetDefault,
+        _ => FkAction::NoAction,
+    }
+}
+
+/// `EXCLUDE USING gist (room_id WITH =, tstzrange(a, b) WITH &&) WHERE ((NOT cancelled))`.
+fn exclusion(name: String, definition: &str) -> Option<Exclusion> {
+    let rest = definition.trim().strip_prefix("EXCLUDE USING ")?;
+    let (method, rest) = rest.split_once(' ')?;
+    let rest = rest.trim_start();
+    let close = matching_paren(rest)?;
+    let elements = &rest[1..close];
+    let mut exclusion = Exclusion::using(IndexMethod::from_key(method)?).named(name);
+    for element in split_top_level(elements) {
+        let (expr, operator) = element.rsplit_once(" WITH ")?;
+        exclusion = exclusion.element(strip_outer_parens(expr), operator.trim());
+    }
+    if let Some(predicate) = rest[close + 1..].trim().strip_prefix("WHERE") {
+        exclusion = exclusion.filter(strip_outer_parens(predicate));
+    }
+    Some(exclusion)
+}
+
+/// The index of the `)` closing the `(` that starts `text`.
+fn matching_paren(text: &str) -> Option<usize> {
+    let mut depth = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+async fn indexes(
+    connection: &mut AnyConnection,
+    tables: &mut BTreeMap<String, TableDef>,
+) -> Result<(), IntrospectError> {
+    let sql = format!(
+        "SELECT i.indrelid::text, ic.relname::text, i.indisunique::text, am.amname::text,
+                pg_get_expr(i.indpred, i.indrelid), i.indnkeyatts::text,
+                to_jsonb(i) ->> 'indnullsnotdistinct', k.n::text,
+                pg_get_indexdef(i.indexrelid, k.n, true), a.attname::text,
+                i.indoption[k.n - 1]::text, op.opcname::text, op.opcdefault::text
+         FROM pg_index i
+         JOIN pg_class ic ON ic.oid = i.indexrelid
+         JOIN pg_class c ON c.oid = i.indrelid
+         JOIN pg_namespace n ON n.oid = c.relnamespace
+         JOIN pg_am am ON am.oid = ic.relam
+         CROSS JOIN LATERAL generate_series(1, i.indnatts) k(n)
+         LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1]
+         LEFT JOIN pg_opclass op ON k.n <= i.indnkeyatts AND op.oid = i.indclass[k.n - 1]
+         WHERE {IN_SCHEMA} AND NOT EXISTS (
+             SELECT 1 FROM pg_constraint con
+             WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
+         ORDER BY ic.relname, k.n"
+    );
+    let mut found: BTreeMap<(String, String), Index> = BTreeMap::new();
+    for row in rows(connection, &sql).await? {
+        let key = (text(&row, 0), text(&row, 1));
+        let index = found.entry(key).or_insert_with(|| {
+            let mut index = Index::on(Vec::<String>::new()).named(text(&row, 1));
+            index.unique = text(&row, 2) == "true";
+            index.method =
+                IndexMethod::from_key(&text(&row, 3)).filter(|m| *m != IndexMethod::BTree);
+            index.predicate = opt(&row, 4).map(|p| strip_outer_parens(&p).to_string());
+            index.nulls_not_distinct = text(&row, 6) == "true";
+            index
+        });
+        let position: usize = text(&row, 7).parse().unwrap_or(0);
+        let key_columns: usize = text(&row, 5).parse().unwrap_or(0);
+        let column = opt(&row, 9);
+        if position > key_columns {
+            index.include.extend(column);
+            continue;
+        }
+        let part_name = match column {
+            Some(column) => {
+                index.columns.push(column.clone());
+                column
+            }
+            None => {
+                let expr = strip_outer_parens(&text(&row, 8)).to_string();
+                index.expressions.push(expr.clone());
+                expr
+            }
+        };
+        let option: i32 = text(&row, 10).parse().unwrap_or(0);
+        let desc = option & 1 != 0;
+        let nulls_first = option & 2 != 0;
+        let mut part = KeyPart::new();
+        if desc {
+            part.order = Some(SortOrder::Desc);
+        }
+        if nulls_first != desc {
+            part.nulls = Some(if nulls_first {
+                NullsOrder::First
+            } else {
+                NullsOrder::Last
+            });
+        }
+        if text(&row, 12) == "false" {
+            part.opclass = opt(&row, 11);
+        }
+        if part != KeyPart::default() {
+            index.parts.insert(part_name, part);
+        }
+    }
+    for ((oid, _), index) in found {
+        if let Some(table) = tables.get_mut(&oid) {
+            table.indexes.push(index);
+        }
+    }
+    Ok(())
+}
