@@ -230,6 +230,20 @@ impl SchemaBuilder {
 
     /// Names what is unnamed, sorts, and validates, reporting every problem at once.
     pub fn build(self) -> Result<Schema, Diagnostics> {
+        let schema = self.build_unvalidated();
+        Diagnostics::check(validate::schema(&schema), schema)
+    }
+
+    /// Names what is unnamed and sorts, without validating: for tools that report on a schema
+    /// that does not build yet (the advisor runs on any schema without panicking).
+    ///
+    /// ```
+    /// use schema_core::{RowSecurity, Schema, TableDef};
+    /// let builder = Schema::builder().table_def(TableDef::new("t").row_security(RowSecurity::Forced));
+    /// assert!(builder.clone().build().is_err()); // S501: row security without a policy
+    /// assert_eq!(builder.build_unvalidated().tables.len(), 1);
+    /// ```
+    pub fn build_unvalidated(self) -> Schema {
         let mut tables = self.tables;
         if tables.iter().any(|table| table.audit)
             && !tables
@@ -257,15 +271,14 @@ impl SchemaBuilder {
         triggers.sort_by(|a, b| a.name.cmp(&b.name));
         let mut functions = self.functions;
         functions.sort_by(|a, b| a.name.cmp(&b.name));
-        let schema = Schema {
+        Schema {
             tables,
             extensions,
             views,
             triggers,
             functions,
             security,
-        };
-        Diagnostics::check(validate::schema(&schema), schema)
+        }
     }
 }
 
