@@ -90,6 +90,10 @@ fn violations(engine: Engine) -> Vec<(&'static str, String, &'static str)> {
     ]
 }
 
+/// The example's roles have fixed names and are shared by the whole server, so the tests that
+/// apply its scripts take turns: each creates them, and drops them before the next one starts.
+static EXAMPLE_ROLES: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// The example's roles, dropped after the test (best effort: roles are shared by the server).
 fn role_guards() -> [RoleGuard; 2] {
     use saas_billing_schema::{APP_GROUP, APP_LOGIN};
@@ -101,6 +105,7 @@ fn role_guards() -> [RoleGuard; 2] {
 
 #[test]
 fn the_example_runs_on_every_engine_and_rejects_bad_rows() {
+    let _turn = EXAMPLE_ROLES.lock().unwrap_or_else(|e| e.into_inner());
     let _roles = role_guards();
     let schema = schema();
     for mut db in TestDb::all() {
@@ -158,6 +163,7 @@ fn the_example_runs_on_every_engine_and_rejects_bad_rows() {
 fn the_application_role_sees_only_the_tenant_it_sets() {
     // On PostgreSQL the example's application connects as `billing_app`, neither owner nor
     // superuser; row-level security limits it to the tenant set for the transaction.
+    let _turn = EXAMPLE_ROLES.lock().unwrap_or_else(|e| e.into_inner());
     let _roles = role_guards();
     let Some(mut db) = TestDb::new(Engine::Postgres) else {
         return;
@@ -169,6 +175,28 @@ fn the_application_role_sees_only_the_tenant_it_sets() {
             .to_string(),
     );
     db.run(&sample_rows(Engine::Postgres));
+    // Every table but the shared plans: row-level security enabled, forced, with a policy.
+    assert_eq!(
+        db.column(
+            "SELECT c.relname::text || ':' || c.relrowsecurity::text || ':' || c.relforcerowsecurity::text \
+             || ':' || ((SELECT count(*) FROM pg_policies p WHERE p.tablename = c.relname) > 0)::text \
+             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
+             WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY 1"
+        ),
+        [
+            "api_keys:true:true:true",
+            "audit_events:true:true:true",
+            "invoice_lines:true:true:true",
+            "invoices:true:true:true",
+            "memberships:true:true:true",
+            "payments:true:true:true",
+            "plans:false:false:false",
+            "subscriptions:true:true:true",
+            "tax_rates:true:true:true",
+            "tenants:true:true:true",
+            "users:true:true:true",
+        ]
+    );
     let mut app = db
         .connect_as(saas_billing_schema::APP_LOGIN, None)
         .expect("login as billing_app");

@@ -4,7 +4,8 @@
 //! are left out of its script, roles declared for it are an error.
 
 use schema_core::{
-    Column, Engine, Grant, Identity, Privilege, Role, Schema, SqlType, TableDef, TenantIsolation,
+    Column, DefaultObjects, DefaultPrivileges, Engine, Grant, Identity, Privilege, Role, Schema,
+    SqlType, TableDef, TenantIsolation,
 };
 use schema_dialects::dialect;
 use schema_tests::{RoleGuard, TestDb, unique_suffix};
@@ -46,6 +47,17 @@ fn schema(names: &Names) -> Schema {
         )
         .grant(
             Grant::on_table("documents", [Privilege::Select, Privilege::Insert])
+                .to([&names.readers]),
+        )
+        // Sequences and default privileges are PostgreSQL's; MySQL writes neither.
+        .grant(
+            Grant::on_sequence("accounts_id_seq", [Privilege::Usage])
+                .to([&names.writers])
+                .only_on([Engine::Postgres]),
+        )
+        .default_privileges(
+            DefaultPrivileges::on(DefaultObjects::Tables, [Privilege::Select])
+                .in_schema("public")
                 .to([&names.readers]),
         )
         .table_def(
@@ -150,6 +162,25 @@ fn postgres_roles_are_rerunnable_grants_effective_and_public_gets_nothing() {
             "SELECT c.relname::text || ':' || c.relrowsecurity::text || ':' || c.relforcerowsecurity::text || ':' || (SELECT count(*) FROM pg_policies p WHERE p.tablename = c.relname)::text FROM pg_class c WHERE c.relname IN ('accounts', 'secrets', 'documents') ORDER BY 1"
         ),
         ["accounts:false:false:0", "documents:true:true:1", "secrets:false:false:0"]
+    );
+
+    // The sequence grant, and the default privileges: a table created later by the same role is
+    // readable by the readers without a grant of its own.
+    assert_eq!(
+        db.value(&format!(
+            "SELECT has_sequence_privilege('{}', 'accounts_id_seq', 'USAGE')::text",
+            names.app
+        )),
+        Some("true".into())
+    );
+    db.run("CREATE TABLE later_table (id int)");
+    assert_eq!(
+        privilege(&mut db, &names.readers, "later_table", "SELECT"),
+        "true"
+    );
+    assert_eq!(
+        privilege(&mut db, &names.readers, "later_table", "INSERT"),
+        "false"
     );
 
     // Behaviour, logged in for real.

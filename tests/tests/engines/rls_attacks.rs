@@ -584,8 +584,55 @@ fn setup(names: &Names) -> Option<TestDb> {
     for table in ["tenants", "invoices", "invoice_lines", "notes"] {
         db.run(&format!("ALTER TABLE {table} OWNER TO {}", names.owner));
     }
+    assert_every_protected_table_is_forced_and_covered(&mut db, &schema(names));
     seed(&mut db);
     Some(db)
+}
+
+/// The catalog agrees with the model: every table with policies has row-level security enabled
+/// and forced, and exactly its policies; the application role holds exactly the declared table
+/// privileges.
+fn assert_every_protected_table_is_forced_and_covered(db: &mut TestDb, schema: &Schema) {
+    for table in schema.tables.iter().filter(|t| t.security.has_policies()) {
+        let row = db.column(&format!(
+            "SELECT relrowsecurity::text || ',' || relforcerowsecurity::text FROM pg_class WHERE oid = '{}'::regclass",
+            table.name
+        ));
+        assert_eq!(row, ["true,true"], "{}", table.name);
+        let mut expected = table.security.policy_names(&table.name);
+        expected.sort();
+        let policies = db.column(&format!(
+            "SELECT policyname::text FROM pg_policies WHERE tablename = '{}' ORDER BY 1",
+            table.name
+        ));
+        assert_eq!(policies, expected, "{}", table.name);
+    }
+    let role = schema
+        .security
+        .roles
+        .iter()
+        .find(|r| r.login && !r.member_of.is_empty())
+        .expect("a login role with a group");
+    let granted = db.column(&format!(
+        "SELECT table_name::text || ':' || privilege_type::text FROM information_schema.role_table_grants \
+         WHERE grantee = '{}' AND table_schema = 'public' ORDER BY 1",
+        role.member_of[0]
+    ));
+    assert!(
+        granted.contains(&"invoices:DELETE".to_string()),
+        "{granted:?}"
+    );
+    assert!(
+        !granted.iter().any(|g| g.ends_with(":TRUNCATE")),
+        "{granted:?}"
+    );
+    assert_eq!(
+        db.value(&format!(
+            "SELECT has_table_privilege('{}', 'invoices', 'SELECT')::text",
+            role.name
+        )),
+        Some("true".into())
+    );
 }
 
 #[test]
