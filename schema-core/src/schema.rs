@@ -223,6 +223,16 @@ impl SchemaBuilder {
     }
 
     /// Declares default privileges of objects created later (see [`DefaultPrivileges`]).
+    ///
+    /// ```
+    /// use schema_core::{DefaultObjects, DefaultPrivileges, Privilege, Role, Schema};
+    /// let schema = Schema::builder()
+    ///     .role(Role::group("readers"))
+    ///     .default_privileges(DefaultPrivileges::on(DefaultObjects::Tables, [Privilege::Select]).to(["readers"]))
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(schema.security.default_privileges.len(), 1);
+    /// ```
     pub fn default_privileges(mut self, default: DefaultPrivileges) -> Self {
         self.security.default_privileges.push(default);
         self
