@@ -753,8 +753,9 @@ a minimal cover and the candidate keys, the highest normal form reached (1NF, 2N
 names each violating dependency (S303 2NF, S304 3NF, S305 BCNF), and proposes a lossless, \
 dependency-preserving 3NF synthesis and a lossless BCNF decomposition naming the dependencies \
 it loses. Without declared dependencies, S306 and S307 flag likely violations by naming. The \
-identifier limit is the portable 63 bytes. Codes S5xx are reserved for the row-level-security \
-rules.\n\n";
+identifier limit is the portable 63 bytes. Codes S5xx are the row-level-security rules: they \
+are also build errors (`Schema::builder().build()` refuses them unless the table or view allows \
+them with a reason), and the advisor lists the allowed ones as suppressed.\n\n";
 
 fn advisor_doc() -> String {
     let score = score();
