@@ -347,3 +347,26 @@ fn row_security_unscoped_is_refused_where_the_engine_has_none() {
     }
     assert!(dialect(Engine::Postgres).render(&schema).is_ok());
 }
+
+#[test]
+fn mariadb_refuses_a_login_role_in_two_groups_and_says_how_to_nest_them() {
+    let schema = Schema::builder()
+        .role(Role::group("readers"))
+        .role(Role::group("writers"))
+        .role(Role::login("app").member_of(["readers", "writers"]))
+        .build()
+        .unwrap();
+    let errors = dialect(Engine::MySql)
+        .render(&schema)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        errors.contains("login role `app` is a member of 2 groups, but MySQL activates one default role per user"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("make it a member of one group, and that group a member of the others")
+    );
+    // PostgreSQL inherits every group's privileges.
+    assert!(dialect(Engine::Postgres).render(&schema).is_ok());
+}
