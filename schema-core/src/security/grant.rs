@@ -376,7 +376,8 @@ pub struct DefaultPrivileges {
     pub privileges: Vec<Privilege>,
     /// The roles that receive them, sorted.
     pub to: Vec<String>,
-    /// Objects created by this role (default: the role running the script).
+    /// Objects created by this role (default: the role running the script); it need not be a
+    /// role of the schema (it is often the migration role).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub for_role: Option<String>,
     /// Objects created in this schema (default: every schema).

@@ -169,7 +169,9 @@ fn grants(schema: &Schema, found: &mut Vec<Diagnostic>) {
                     .help("name the privileges and the roles"),
             );
         }
-        for role in default.to.iter().chain(&default.for_role) {
+        // `for_role` is whoever creates the objects (often the migration role, declared
+        // elsewhere); the receiving roles are the schema's own.
+        for role in &default.to {
             unknown_role(schema, role, &format!("{what} name"), None, found);
         }
     }
