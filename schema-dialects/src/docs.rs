@@ -333,6 +333,75 @@ pub fn support_matrix_markdown() -> String {
                 "error unless declared for other engines (`row_security(engines(postgres))`), then a comment says the table is not isolated".into()
             }
         }),
+        ("views", |d| match d.security_invoker_views() {
+            crate::SecurityInvokerViews::WithOption => {
+                "native, `WITH (security_invoker = true)` by default".into()
+            }
+            crate::SecurityInvokerViews::SqlSecurity => {
+                "native, `SQL SECURITY INVOKER` by default".into()
+            }
+            crate::SecurityInvokerViews::NotApplicable => "native (no privileges to borrow)".into(),
+        }),
+        ("materialized views", |d| {
+            if d.supports_materialized_views() {
+                "native, with unique index; `REFRESH ... CONCURRENTLY` from the API".into()
+            } else {
+                "emulated: a plain view (always current)".into()
+            }
+        }),
+        ("`updated_at` (`#[column(updated_at)]`)", |d| {
+            match d.trigger_style() {
+                crate::TriggerStyle::Function => "`BEFORE UPDATE` trigger function".into(),
+                crate::TriggerStyle::Inline {
+                    assigns_new: true, ..
+                } => "`BEFORE UPDATE` trigger setting `NEW.c` (UTC)".into(),
+                crate::TriggerStyle::Inline { .. } => {
+                    "`AFTER UPDATE` trigger, guarded against recursion".into()
+                }
+            }
+        }),
+        ("audit trail (`#[table(audit)]`), actor", |d| {
+            format!("triggers into `audit_log`; actor `{}`", d.session_actor())
+        }),
+        ("custom triggers (body per engine)", |d| {
+            match d.trigger_style() {
+                crate::TriggerStyle::Function => {
+                    "trigger function + trigger, several events".into()
+                }
+                crate::TriggerStyle::Inline {
+                    when_clause: true, ..
+                } => "one trigger per event, `WHEN`".into(),
+                crate::TriggerStyle::Inline { .. } => {
+                    "one trigger per event, `WHEN` as `IF`".into()
+                }
+            }
+        }),
+        ("functions (`Function`)", |d| {
+            if d.supports_functions() {
+                "native; SECURITY DEFINER needs a fixed `search_path`".into()
+            } else {
+                "left out (PostgreSQL objects)".into()
+            }
+        }),
+        ("partitioning", |d| match d.partition_style() {
+            Some(crate::PartitionStyle::Declarative) => {
+                "RANGE, LIST, HASH; `DEFAULT` partition".into()
+            }
+            Some(crate::PartitionStyle::Inline) => {
+                "RANGE/LIST `COLUMNS`, HASH as `KEY`; RANGE catch-all `MAXVALUE`; no foreign keys"
+                    .into()
+            }
+            None => "error".into(),
+        }),
+        ("partition lifecycle maintenance", |d| {
+            match d.partition_style() {
+                Some(crate::PartitionStyle::Declarative) if d.supports_functions() => {
+                    "`<table>_maintain_partitions()`: creates ahead, detaches past retention".into()
+                }
+                Some(_) => "`CALL <table>_maintain_partitions(at, drop)`: splits the catch-all, detaches by `EXCHANGE PARTITION`".into(),
+                None => "error".into(),
+            }
+        }),
     ];
     let mut out =
         String::from("| feature | PostgreSQL | MySQL/MariaDB | SQLite |\n|---|---|---|---|\n");

@@ -44,6 +44,10 @@ impl Dialect for Postgres {
         true
     }
 
+    fn merges_duplicate_unique_constraints(&self) -> bool {
+        true
+    }
+
     fn identity_style(&self) -> IdentityStyle {
         IdentityStyle::Generated
     }

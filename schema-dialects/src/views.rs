@@ -503,3 +503,126 @@ pub fn refresh_concurrently(dialect: &dyn Dialect, view: &View) -> Result<String
         identifier(dialect, &view.name)
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use schema_core::{Column, Engine, ForeignKey, Schema, SqlType, TableDef, View, ViewColumn};
+
+    use crate::dialect;
+
+    fn tables() -> schema_core::SchemaBuilder {
+        Schema::builder()
+            .table_def(
+                TableDef::new("tenants")
+                    .column(Column::new("id", SqlType::BigInt))
+                    .column(Column::new("name", SqlType::Text))
+                    .primary_key(["id"]),
+            )
+            .table_def(
+                TableDef::new("invoices")
+                    .column(Column::new("id", SqlType::BigInt))
+                    .column(Column::new("tenant_id", SqlType::BigInt))
+                    .column(Column::new("total_cents", SqlType::BigInt))
+                    .primary_key(["id"])
+                    .foreign_key(ForeignKey::to("tenants", ["id"]).columns(["tenant_id"])),
+            )
+    }
+
+    fn problems(engine: Engine, views: Vec<View>) -> Vec<String> {
+        let schema = views
+            .into_iter()
+            .fold(tables(), |b, v| b.view_def(v))
+            .build()
+            .unwrap();
+        dialect(engine)
+            .check(&schema)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn a_view_reading_a_missing_table_or_column_is_named_with_did_you_mean() {
+        let views = vec![
+            View::new(
+                "a",
+                "SELECT i.id, i.totl_cents FROM invoices i JOIN tenant t ON t.id = i.tenant_id",
+            ),
+            View::new(
+                "b",
+                "SELECT id, tenantid FROM invoices WHERE total_cents > 0",
+            ),
+        ];
+        for engine in Engine::ALL {
+            assert_eq!(
+                problems(engine, views.clone()),
+                [
+                    format!(
+                        "error: {engine}: view `a`: reads `tenant`, which is not a table or view of the schema\n  help: did you mean `tenants`?"
+                    ),
+                    format!(
+                        "error: {engine}: view `a`: reads column `totl_cents` of `invoices`, which does not exist\n  help: did you mean `total_cents`?"
+                    ),
+                    format!(
+                        "error: {engine}: view `b`: reads column `tenantid` of `invoices`, which does not exist\n  help: did you mean `tenant_id`?"
+                    ),
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn ctes_aliases_and_views_resolve() {
+        let views = vec![
+            View::new(
+                "open_totals",
+                "WITH t AS (SELECT tenant_id, SUM(total_cents) AS s FROM invoices GROUP BY tenant_id) SELECT tenant_id, s FROM t WHERE s > 0",
+            ),
+            View::new("named", "SELECT n.id, n.label FROM tenant_names n"),
+            View::new(
+                "tenant_names",
+                "SELECT id, name AS label FROM tenants ORDER BY label",
+            )
+            .column(ViewColumn::untyped("id"))
+            .column(ViewColumn::untyped("label")),
+        ];
+        for engine in Engine::ALL {
+            assert_eq!(
+                problems(engine, views.clone()),
+                Vec::<String>::new(),
+                "{engine}"
+            );
+            let schema = views
+                .iter()
+                .cloned()
+                .fold(tables(), |b, v| b.view_def(v))
+                .build()
+                .unwrap();
+            let order: Vec<&str> = super::order(dialect(engine), &schema)
+                .iter()
+                .map(|v| v.name.as_str())
+                .collect();
+            assert_eq!(order, ["open_totals", "tenant_names", "named"], "{engine}");
+        }
+    }
+
+    #[test]
+    fn an_unparsable_body_and_a_cycle_are_reported() {
+        let views = vec![
+            View::new("broken", "SELEC id FROM invoices"),
+            View::new("x", "SELECT * FROM y"),
+            View::new("y", "SELECT * FROM x"),
+        ];
+        let found = problems(Engine::Postgres, views);
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert!(
+            found[0].starts_with(
+                "error: PostgreSQL: view `broken`: the body is not a valid PostgreSQL query"
+            ),
+            "{}",
+            found[0]
+        );
+        assert!(found[1].contains("view `x` reads itself through other views"));
+        assert!(found[2].contains("view `y` reads itself through other views"));
+    }
+}

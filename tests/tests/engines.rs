@@ -23,6 +23,8 @@ mod constraints;
 mod deferrable;
 #[path = "engines/domains.rs"]
 mod domains;
+#[path = "engines/drift.rs"]
+mod drift;
 #[path = "engines/exclusion.rs"]
 mod exclusion;
 #[path = "engines/fixtures.rs"]
@@ -33,6 +35,10 @@ mod index_features;
 mod introspect;
 #[path = "engines/key_length.rs"]
 mod key_length;
+#[path = "engines/objects.rs"]
+mod objects;
+#[path = "objects_fixture/mod.rs"]
+mod objects_fixture;
 #[path = "engines/partitions.rs"]
 mod partitions;
 #[path = "engines/pg_types.rs"]

@@ -1,5 +1,24 @@
 PRAGMA foreign_keys = ON;
 
+CREATE TABLE "audit_log" (
+  -- Row changes of audited tables, written by triggers
+  -- Order of the changes
+  "id" INTEGER NOT NULL CONSTRAINT "audit_log_pkey" PRIMARY KEY AUTOINCREMENT,
+  -- The changed table
+  "table_name" TEXT NOT NULL CHECK (length("table_name") <= 63),
+  -- INSERT, UPDATE or DELETE
+  "operation" TEXT NOT NULL CHECK (length("operation") <= 6),
+  -- The row before the change (NULL for INSERT)
+  "old_row" TEXT CHECK ("old_row" IS NULL OR json_valid("old_row")),
+  -- The row after the change (NULL for DELETE)
+  "new_row" TEXT CHECK ("new_row" IS NULL OR json_valid("new_row")),
+  -- Who made the change: the app.actor setting or the database role
+  "actor" TEXT,
+  -- When the change was made (UTC)
+  "changed_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK ("changed_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("changed_at") IS NOT NULL),
+  CONSTRAINT "audit_log_operation_check" CHECK ("operation" IN ('INSERT', 'UPDATE', 'DELETE'))
+) STRICT;
+
 CREATE TABLE "plans" (
   -- A price plan tenants subscribe to.
   "id" INTEGER NOT NULL CONSTRAINT "plans_pkey" PRIMARY KEY AUTOINCREMENT,
@@ -27,6 +46,8 @@ CREATE TABLE "tenants" (
   -- The reseller that manages this tenant, if any.
   "parent_tenant_id" BLOB CHECK (length("parent_tenant_id") = 16),
   "created_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK ("created_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("created_at") IS NOT NULL),
+  -- Set by the engine on every change of the row.
+  "updated_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK ("updated_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("updated_at") IS NOT NULL),
   CONSTRAINT "tenants_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "tenants_slug_key" UNIQUE ("slug"),
   CONSTRAINT "tenants_slug_length" CHECK (length("slug") BETWEEN 3 AND 63),
@@ -44,6 +65,20 @@ CREATE TABLE "tax_rates" (
   CONSTRAINT "tax_rates_tenant_id_name_key" UNIQUE ("tenant_id", "name"),
   CONSTRAINT "tax_rates_rate_check" CHECK (CAST("rate" AS NUMERIC) >= 0 AND CAST("rate" AS NUMERIC) < 1),
   CONSTRAINT "tax_rates_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE ON UPDATE NO ACTION
+) STRICT;
+
+CREATE TABLE "usage_events" (
+  -- A metered quantity a tenant used (API calls, storage, seats), recorded as it happens.
+  "id" BLOB NOT NULL DEFAULT (randomblob(16)) CHECK (length("id") = 16),
+  -- No foreign key: InnoDB partitioned tables take none, and usage outlives deleted tenants
+  -- until the partition is detached.
+  "tenant_id" BLOB NOT NULL CHECK (length("tenant_id") = 16),
+  -- What was measured, e.g. `api.requests`.
+  "metric" TEXT NOT NULL CHECK (length("metric") <= 64),
+  "quantity" INTEGER NOT NULL,
+  "recorded_at" TEXT NOT NULL CHECK ("recorded_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("recorded_at") IS NOT NULL),
+  CONSTRAINT "usage_events_pkey" PRIMARY KEY ("id", "recorded_at"),
+  CONSTRAINT "usage_events_quantity_check" CHECK ("quantity" >= 0)
 ) STRICT;
 
 -- row-level security of users is not enforced on SQLite: it is declared for PostgreSQL only; the application must filter by tenant
@@ -179,7 +214,11 @@ CREATE TABLE "subscriptions" (
   CONSTRAINT "subscriptions_latest_invoice_id_fkey" FOREIGN KEY ("latest_invoice_id") REFERENCES "invoices" ("id") ON DELETE SET NULL ON UPDATE NO ACTION
 ) STRICT;
 
+CREATE INDEX "audit_log_table_name_changed_at_idx" ON "audit_log" ("table_name", "changed_at");
+
 CREATE INDEX "tenants_parent_tenant_id_idx" ON "tenants" ("parent_tenant_id");
+
+CREATE INDEX "usage_events_tenant_id_recorded_at_idx" ON "usage_events" ("tenant_id", "recorded_at");
 
 CREATE INDEX "api_keys_tenant_id_idx" ON "api_keys" ("tenant_id");
 
@@ -204,4 +243,50 @@ CREATE INDEX "subscriptions_plan_id_idx" ON "subscriptions" ("plan_id");
 CREATE INDEX "subscriptions_latest_invoice_id_idx" ON "subscriptions" ("latest_invoice_id");
 
 CREATE INDEX "subscriptions_tenant_id_status_idx" ON "subscriptions" ("tenant_id", "status");
+
+-- Invoices issued and not paid yet. On PostgreSQL the view runs with the querying role's
+-- rights and row-level security (`security_invoker`), so a tenant sees only its own.
+CREATE VIEW "open_invoices" ("id", "tenant_id", "number", "currency", "total_cents", "due_at") AS
+SELECT id, tenant_id, number, currency, total_cents, due_at FROM invoices WHERE status = 'open' AND paid_at IS NULL;
+
+-- Billed amount per tenant and currency, stored and refreshed with
+-- `REFRESH MATERIALIZED VIEW CONCURRENTLY` (a plain view on MySQL and SQLite).
+-- materialized view tenant_revenue is a plain view on SQLite, which has no materialized views: always current, computed when read
+CREATE VIEW "tenant_revenue" ("tenant_id", "currency", "billed_cents", "invoice_count") AS
+SELECT tenant_id, currency, SUM(total_cents) AS billed_cents, COUNT(*) AS invoice_count FROM invoices WHERE status <> 'void' GROUP BY tenant_id, currency;
+
+CREATE TRIGGER "invoices_audit_insert" AFTER INSERT ON "invoices" FOR EACH ROW
+BEGIN
+  INSERT INTO "audit_log" ("table_name", "operation", "old_row", "new_row", "actor") VALUES ('invoices', 'INSERT', NULL, json_object('id', NEW."id", 'tenant_id', hex(NEW."tenant_id"), 'subscription_id', NEW."subscription_id", 'number', NEW."number", 'status', NEW."status", 'currency', NEW."currency", 'total_cents', NEW."total_cents", 'issued_at', NEW."issued_at", 'due_at', NEW."due_at", 'paid_at', NEW."paid_at"), NULL);
+END;
+
+CREATE TRIGGER "invoices_audit_update" AFTER UPDATE ON "invoices" FOR EACH ROW
+BEGIN
+  INSERT INTO "audit_log" ("table_name", "operation", "old_row", "new_row", "actor") VALUES ('invoices', 'UPDATE', json_object('id', OLD."id", 'tenant_id', hex(OLD."tenant_id"), 'subscription_id', OLD."subscription_id", 'number', OLD."number", 'status', OLD."status", 'currency', OLD."currency", 'total_cents', OLD."total_cents", 'issued_at', OLD."issued_at", 'due_at', OLD."due_at", 'paid_at', OLD."paid_at"), json_object('id', NEW."id", 'tenant_id', hex(NEW."tenant_id"), 'subscription_id', NEW."subscription_id", 'number', NEW."number", 'status', NEW."status", 'currency', NEW."currency", 'total_cents', NEW."total_cents", 'issued_at', NEW."issued_at", 'due_at', NEW."due_at", 'paid_at', NEW."paid_at"), NULL);
+END;
+
+CREATE TRIGGER "invoices_audit_delete" AFTER DELETE ON "invoices" FOR EACH ROW
+BEGIN
+  INSERT INTO "audit_log" ("table_name", "operation", "old_row", "new_row", "actor") VALUES ('invoices', 'DELETE', json_object('id', OLD."id", 'tenant_id', hex(OLD."tenant_id"), 'subscription_id', OLD."subscription_id", 'number', OLD."number", 'status', OLD."status", 'currency', OLD."currency", 'total_cents', OLD."total_cents", 'issued_at', OLD."issued_at", 'due_at', OLD."due_at", 'paid_at', OLD."paid_at"), NULL, NULL);
+END;
+
+CREATE TRIGGER "payments_audit_insert" AFTER INSERT ON "payments" FOR EACH ROW
+BEGIN
+  INSERT INTO "audit_log" ("table_name", "operation", "old_row", "new_row", "actor") VALUES ('payments', 'INSERT', NULL, json_object('id', NEW."id", 'invoice_id', NEW."invoice_id", 'amount_cents', NEW."amount_cents", 'method', NEW."method", 'provider_ref', NEW."provider_ref", 'received_at', NEW."received_at"), NULL);
+END;
+
+CREATE TRIGGER "payments_audit_update" AFTER UPDATE ON "payments" FOR EACH ROW
+BEGIN
+  INSERT INTO "audit_log" ("table_name", "operation", "old_row", "new_row", "actor") VALUES ('payments', 'UPDATE', json_object('id', OLD."id", 'invoice_id', OLD."invoice_id", 'amount_cents', OLD."amount_cents", 'method', OLD."method", 'provider_ref', OLD."provider_ref", 'received_at', OLD."received_at"), json_object('id', NEW."id", 'invoice_id', NEW."invoice_id", 'amount_cents', NEW."amount_cents", 'method', NEW."method", 'provider_ref', NEW."provider_ref", 'received_at', NEW."received_at"), NULL);
+END;
+
+CREATE TRIGGER "payments_audit_delete" AFTER DELETE ON "payments" FOR EACH ROW
+BEGIN
+  INSERT INTO "audit_log" ("table_name", "operation", "old_row", "new_row", "actor") VALUES ('payments', 'DELETE', json_object('id', OLD."id", 'invoice_id', OLD."invoice_id", 'amount_cents', OLD."amount_cents", 'method', OLD."method", 'provider_ref', OLD."provider_ref", 'received_at', OLD."received_at"), NULL, NULL);
+END;
+
+CREATE TRIGGER "tenants_updated_at" AFTER UPDATE ON "tenants" FOR EACH ROW WHEN NEW."updated_at" IS NOT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+BEGIN
+  UPDATE "tenants" SET "updated_at" = (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) WHERE "id" = NEW."id" AND "updated_at" IS NOT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
 

@@ -6,3 +6,4 @@ mod features;
 mod security;
 pub mod sql_enum;
 pub mod table;
+pub mod view;

@@ -109,6 +109,15 @@ fn generate(table: &Table) -> TokenStream {
     let without_rowid = table.attrs.without_rowid.then(|| quote!(.without_rowid()));
     let security = super::security::table_calls(table);
     let grants = super::security::grants(table);
+    let audited = table.attrs.audit.then(|| quote!(.audited()));
+    let updated_at = table
+        .fields
+        .iter()
+        .find(|f| f.attrs.updated_at.is_some())
+        .map(|f| {
+            let column = &f.column;
+            quote!(.updated_at(#column))
+        });
     let allows = table.attrs.allows.iter().map(allow_calls);
     let fds = table.attrs.fds.iter().map(|fd| {
         let from = column_names(table, &fd.from);
@@ -139,6 +148,8 @@ fn generate(table: &Table) -> TokenStream {
                     #(#exclusions)*
                     #without_rowid
                     #security
+                    #audited
+                    #updated_at
                     #(#allows)*
                     #(#fds)*
             }

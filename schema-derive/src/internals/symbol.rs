@@ -111,6 +111,27 @@ pub const COLLATION: Symbol = Symbol("collation");
 pub const DEFERRABLE: Symbol = Symbol("deferrable");
 pub const MATCH_FULL: Symbol = Symbol("match_full");
 
+// Triggers and views (issue 4).
+pub const AUDIT: Symbol = Symbol("audit");
+pub const UPDATED_AT: Symbol = Symbol("updated_at");
+pub const VIEW: Symbol = Symbol("view");
+pub const SQL_KEY: Symbol = Symbol("sql");
+pub const ENGINE_SQL: Symbol = Symbol("engine_sql");
+pub const MATERIALIZED: Symbol = Symbol("materialized");
+pub const SECURITY_INVOKER: Symbol = Symbol("security_invoker");
+/// The keys `#[view(...)]` accepts on the struct.
+pub const VIEW_KEYS: &[Symbol] = &[
+    NAME,
+    COMMENT,
+    SQL_KEY,
+    ENGINE_SQL,
+    MATERIALIZED,
+    SECURITY_INVOKER,
+    UNIQUE,
+];
+/// The keys `#[view(...)]` accepts on a field.
+pub const VIEW_FIELD_KEYS: &[Symbol] = &[NAME, COMMENT];
+
 // Values of `deferrable` and key-part options.
 pub const INITIALLY_DEFERRED: Symbol = Symbol("initially_deferred");
 pub const INITIALLY_IMMEDIATE: Symbol = Symbol("initially_immediate");
@@ -140,6 +161,7 @@ pub const TABLE_KEYS: &[Symbol] = &[
     POLICY,
     ROW_SECURITY,
     GRANT,
+    AUDIT,
 ];
 /// The keys of `tenant_isolated(...)`.
 pub const TENANT_KEYS: &[Symbol] = &[BY, SETTING, TO];
@@ -199,6 +221,7 @@ pub const COLUMN_KEYS: &[Symbol] = &[
     CITEXT,
     ARRAY,
     ALLOW,
+    UPDATED_AT,
 ];
 
 /// The keys of `allow(...)` besides the rule codes.

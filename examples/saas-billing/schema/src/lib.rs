@@ -10,6 +10,7 @@ use schema_core::{Schema, SchemaBuilder, SqlEnum, Table};
 use uuid::Uuid;
 
 mod access;
+pub mod reporting;
 
 pub use access::{APP_GROUP, APP_LOGIN, access};
 
@@ -32,6 +33,9 @@ pub fn schema() -> SchemaBuilder {
         .table::<Payment>()
         .table::<ApiKey>()
         .table::<AuditEvent>()
+        .table_def(reporting::usage_events())
+        .view::<reporting::OpenInvoice>()
+        .view::<reporting::TenantRevenue>()
 }
 
 /// A customer organisation; every other row belongs to one.
@@ -56,6 +60,9 @@ pub struct Tenant {
     pub parent_tenant_id: Option<Uuid>,
     #[column(default = now)]
     pub created_at: DateTime<Utc>,
+    /// Set by the engine on every change of the row.
+    #[column(updated_at, default = now)]
+    pub updated_at: DateTime<Utc>,
 }
 
 /// A person who can sign in; may belong to several tenants.
@@ -231,6 +238,7 @@ pub enum InvoiceStatus {
     name = "invoices",
     tenant_isolated(by = tenant_id),
     row_security(engines(postgres)),
+    audit,
     unique(tenant_id, number),
     index(columns(tenant_id, issued_at)),
     check(name = "invoices_total_nonnegative", sql = "total_cents >= 0"),
@@ -320,6 +328,7 @@ pub enum PaymentMethod {
 #[derive(Table)]
 #[table(
     name = "payments",
+    audit,
     policy(
         name = "payments_of_the_tenant",
         using = "EXISTS (SELECT 1 FROM invoices i WHERE i.id = payments.invoice_id)",
