@@ -274,6 +274,22 @@ fn the_application_role_sees_only_the_tenant_it_sets() {
         Ok(1)
     );
     app.run("COMMIT");
+    // Through the security_invoker view: Acme's open invoices with Acme set, none without.
+    app.run("BEGIN");
+    app.run(&format!(
+        "SELECT set_config('app.tenant_id', '{acme}', true)"
+    ));
+    assert_eq!(
+        app.column("SELECT count(*)::text FROM open_invoices"),
+        ["2"]
+    );
+    app.run("COMMIT");
+    assert_eq!(
+        app.column("SELECT count(*)::text FROM open_invoices"),
+        ["0"]
+    );
+    let refused = app.affected("SELECT * FROM tenant_revenue").unwrap_err();
+    assert!(refused.contains("permission denied"), "{refused}");
     let refused = app.affected("SELECT * FROM audit_log").unwrap_err();
     assert!(refused.contains("permission denied"), "{refused}");
     assert_eq!(

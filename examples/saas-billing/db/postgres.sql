@@ -517,3 +517,5 @@ GRANT SELECT, INSERT ON TABLE "audit_events" TO "billing_rw";
 
 GRANT INSERT ON TABLE "audit_log" TO "billing_rw";
 
+GRANT SELECT ON TABLE "open_invoices" TO "billing_rw";
+
