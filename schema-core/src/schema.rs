@@ -132,7 +132,8 @@ pub struct SchemaBuilder {
 
 impl SchemaBuilder {
     /// Adds the table a `#[derive(Table)]` type describes.
-    pub fn table<T: Table>(self) -> Self {
+    pub fn table<T: Table>(mut self) -> Self {
+        self.security.grants.extend(T::grants());
         self.table_def(T::table_def())
     }
 
@@ -222,6 +223,16 @@ impl SchemaBuilder {
     }
 
     /// Declares default privileges of objects created later (see [`DefaultPrivileges`]).
+    ///
+    /// ```
+    /// use schema_core::{DefaultObjects, DefaultPrivileges, Privilege, Role, Schema};
+    /// let schema = Schema::builder()
+    ///     .role(Role::group("readers"))
+    ///     .default_privileges(DefaultPrivileges::on(DefaultObjects::Tables, [Privilege::Select]).to(["readers"]))
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(schema.security.default_privileges.len(), 1);
+    /// ```
     pub fn default_privileges(mut self, default: DefaultPrivileges) -> Self {
         self.security.default_privileges.push(default);
         self
@@ -229,6 +240,20 @@ impl SchemaBuilder {
 
     /// Names what is unnamed, sorts, and validates, reporting every problem at once.
     pub fn build(self) -> Result<Schema, Diagnostics> {
+        let schema = self.build_unvalidated();
+        Diagnostics::check(validate::schema(&schema), schema)
+    }
+
+    /// Names what is unnamed and sorts, without validating: for tools that report on a schema
+    /// that does not build yet (the advisor runs on any schema without panicking).
+    ///
+    /// ```
+    /// use schema_core::{RowSecurity, Schema, TableDef};
+    /// let builder = Schema::builder().table_def(TableDef::new("t").row_security(RowSecurity::Forced));
+    /// assert!(builder.clone().build().is_err()); // S501: row security without a policy
+    /// assert_eq!(builder.build_unvalidated().tables.len(), 1);
+    /// ```
+    pub fn build_unvalidated(self) -> Schema {
         let mut tables = self.tables;
         if tables.iter().any(|table| table.audit)
             && !tables
@@ -256,15 +281,14 @@ impl SchemaBuilder {
         triggers.sort_by(|a, b| a.name.cmp(&b.name));
         let mut functions = self.functions;
         functions.sort_by(|a, b| a.name.cmp(&b.name));
-        let schema = Schema {
+        Schema {
             tables,
             extensions,
             views,
             triggers,
             functions,
             security,
-        };
-        Diagnostics::check(validate::schema(&schema), schema)
+        }
     }
 }
 
