@@ -55,6 +55,47 @@ pub fn tables(n: usize) -> Vec<TableDef> {
         .collect()
 }
 
+/// The next version of the corpus of `n` tables, for the diff benches: in every group a column
+/// added (users), one dropped (invoices.pdf), one widened (accounts.name), an index added
+/// (products), a CHECK changed (order lines); and one new table per ten groups.
+pub fn evolved(n: usize) -> Schema {
+    let mut builder = Schema::builder();
+    for mut table in tables(n) {
+        let base = table.name.rsplit_once('_').map_or("", |(base, _)| base);
+        match base {
+            "users" => table = table.column(Column::new("locale", SqlType::Varchar(10)).nullable()),
+            "invoices" => table.columns.retain(|c| c.name != "pdf"),
+            "accounts" => {
+                for column in table.columns.iter_mut().filter(|c| c.name == "name") {
+                    column.sql_type = SqlType::Varchar(200);
+                }
+            }
+            "products" => table = table.index(Index::on(["name"])),
+            "order_lines" => {
+                for check in table.checks.iter_mut().filter(|c| c.column.is_some()) {
+                    check.expr = "quantity > 0 AND quantity < 10000".into();
+                }
+            }
+            _ => {}
+        }
+        builder = builder.table_def(table);
+    }
+    for g in (0..n / TABLES_PER_GROUP).step_by(10) {
+        builder = builder.table_def(
+            TableDef::new(format!("coupons_{g}"))
+                .column(id())
+                .column(Column::new("account_id", SqlType::BigInt))
+                .column(Column::new("code", SqlType::Varchar(30)))
+                .primary_key(["id"])
+                .unique(["account_id", "code"])
+                .foreign_key(fk("account_id", &format!("accounts_{g}"))),
+        );
+    }
+    builder
+        .build()
+        .unwrap_or_else(|errors| panic!("the evolved corpus of {n} tables is invalid:\n{errors}"))
+}
+
 /// SplitMix64: a tiny, well-mixed, seeded generator (no dependency needed).
 struct SplitMix64(u64);
 
