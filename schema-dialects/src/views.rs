@@ -2,7 +2,7 @@
 //! follow from it, the creation order, the statements, and the refresh statement of a
 //! materialized view.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::ControlFlow;
 
 use schema_core::{Diagnostic, Schema, View};
@@ -125,9 +125,9 @@ fn parse<D: Dialect + ?Sized>(dialect: &D, view: &View) -> Result<Reads, String>
 
 /// The tables and views of the schema `view` reads on `dialect`, as schema names (empty when
 /// the body does not parse; [`check`] reports that).
-pub(crate) fn dependencies<D: Dialect + ?Sized>(
+fn dependencies<D: Dialect + ?Sized>(
     dialect: &D,
-    schema: &Schema,
+    relations: &Relations,
     view: &View,
 ) -> Vec<String> {
     let Ok(reads) = parse(dialect, view) else {
@@ -136,25 +136,55 @@ pub(crate) fn dependencies<D: Dialect + ?Sized>(
     let mut found: Vec<String> = reads
         .relations
         .iter()
-        .filter_map(|r| resolve_relation(dialect, schema, r))
+        .filter_map(|r| relations.resolve(dialect, r))
         .collect();
     found.sort();
     found.dedup();
     found
 }
 
-fn resolve_relation<D: Dialect + ?Sized>(
-    dialect: &D,
-    schema: &Schema,
-    written: &Ident,
-) -> Option<String> {
-    schema
-        .tables
-        .iter()
-        .map(|t| t.name.as_str())
-        .chain(schema.views.iter().map(|v| v.name.as_str()))
-        .find(|name| matches(dialect, written, name))
-        .map(str::to_string)
+/// The tables and views of a schema by the names an identifier can resolve to, built once per
+/// pass so each relation a view reads is found without scanning the schema. Resolves exactly as
+/// [`matches`] against every table, then every view, would (the first match wins).
+struct Relations<'a> {
+    /// Each name as declared.
+    exact: HashMap<&'a str, &'a str>,
+    /// Each name in lower case (engines that ignore case), the first declared for it.
+    lower: HashMap<String, &'a str>,
+}
+
+impl<'a> Relations<'a> {
+    fn new(schema: &'a Schema) -> Self {
+        let names = schema
+            .tables
+            .iter()
+            .map(|t| t.name.as_str())
+            .chain(schema.views.iter().map(|v| v.name.as_str()));
+        let mut relations = Relations {
+            exact: HashMap::new(),
+            lower: HashMap::new(),
+        };
+        for name in names {
+            relations.exact.entry(name).or_insert(name);
+            relations
+                .lower
+                .entry(name.to_ascii_lowercase())
+                .or_insert(name);
+        }
+        relations
+    }
+
+    /// The schema name `written` refers to on `dialect`.
+    fn resolve<D: Dialect + ?Sized>(&self, dialect: &D, written: &Ident) -> Option<String> {
+        let found = if dialect.column_names_ignore_case() {
+            self.lower.get(&written.value.to_ascii_lowercase())
+        } else if written.quote_style.is_none() && dialect.folds_unquoted_identifiers() {
+            self.exact.get(written.value.to_ascii_lowercase().as_str())
+        } else {
+            self.exact.get(written.value.as_str())
+        };
+        found.map(|name| name.to_string())
+    }
 }
 
 /// The output columns of a relation, if known: a table's columns or a view's declared ones.
@@ -174,6 +204,7 @@ pub(crate) fn check<D: Dialect + ?Sized>(
     found: &mut Vec<Diagnostic>,
 ) {
     let engine = dialect.engine();
+    let relations = Relations::new(schema);
     for view in &schema.views {
         let problem = |message: String| {
             Diagnostic::new(format!("view `{}`: {message}", view.name)).engine(engine)
@@ -190,23 +221,21 @@ pub(crate) fn check<D: Dialect + ?Sized>(
                 continue;
             }
         };
-        let known: Vec<&str> = schema
-            .tables
-            .iter()
-            .map(|t| t.name.as_str())
-            .chain(schema.views.iter().map(|v| v.name.as_str()))
-            .collect();
         let mut read = BTreeMap::new();
         for relation in &reads.relations {
-            match resolve_relation(dialect, schema, relation) {
+            match relations.resolve(dialect, relation) {
                 Some(name) => {
                     read.insert(relation.value.clone(), name);
                 }
                 None => {
-                    let help =
-                        schema_core::suggest::closest(&relation.value, known.iter().copied())
-                            .map(|c| format!("did you mean `{c}`?"))
-                            .unwrap_or_else(|| "declare the table or view in the schema".into());
+                    let known = schema
+                        .tables
+                        .iter()
+                        .map(|t| t.name.as_str())
+                        .chain(schema.views.iter().map(|v| v.name.as_str()));
+                    let help = schema_core::suggest::closest(&relation.value, known)
+                        .map(|c| format!("did you mean `{c}`?"))
+                        .unwrap_or_else(|| "declare the table or view in the schema".into());
                     found.push(
                         problem(format!(
                             "reads `{}`, which is not a table or view of the schema",
@@ -217,7 +246,7 @@ pub(crate) fn check<D: Dialect + ?Sized>(
                 }
             }
         }
-        columns(dialect, schema, view, &reads, &problem, found);
+        columns(dialect, schema, &relations, &reads, &problem, found);
     }
     cycles(dialect, schema, found);
 }
@@ -228,7 +257,7 @@ pub(crate) fn check<D: Dialect + ?Sized>(
 fn columns<D: Dialect + ?Sized>(
     dialect: &D,
     schema: &Schema,
-    view: &View,
+    relations: &Relations,
     reads: &Reads,
     problem: &dyn Fn(String) -> Diagnostic,
     found: &mut Vec<Diagnostic>,
@@ -240,7 +269,7 @@ fn columns<D: Dialect + ?Sized>(
             .find(|(alias, _)| {
                 matches(dialect, qualifier, &alias.value) || alias.value == qualifier.value
             })
-            .and_then(|(_, relation)| resolve_relation(dialect, schema, relation))
+            .and_then(|(_, relation)| relations.resolve(dialect, relation))
     };
     let mut reported = BTreeSet::new();
     let mut unknown =
@@ -261,7 +290,8 @@ fn columns<D: Dialect + ?Sized>(
         };
     let every_relation_known = !reads.opaque
         && reads.relations.iter().all(|r| {
-            resolve_relation(dialect, schema, r)
+            relations
+                .resolve(dialect, r)
                 .is_some_and(|n| relation_columns(schema, &n).is_some())
         });
     for (qualifier, column) in &reads.columns {
@@ -293,7 +323,7 @@ fn columns<D: Dialect + ?Sized>(
                 let relations: Vec<String> = reads
                     .relations
                     .iter()
-                    .filter_map(|r| resolve_relation(dialect, schema, r))
+                    .filter_map(|r| relations.resolve(dialect, r))
                     .collect();
                 let all: Vec<&str> = relations
                     .iter()
@@ -306,14 +336,16 @@ fn columns<D: Dialect + ?Sized>(
             None => {}
         }
     }
-    let _ = view;
 }
 
 /// A view that (through other views) reads itself can never be created.
 fn cycles<D: Dialect + ?Sized>(dialect: &D, schema: &Schema, found: &mut Vec<Diagnostic>) {
-    let ordered = order(dialect, schema);
+    let ordered: HashSet<&str> = order(dialect, schema)
+        .iter()
+        .map(|v| v.name.as_str())
+        .collect();
     for view in &schema.views {
-        if !ordered.iter().any(|v| v.name == view.name) {
+        if !ordered.contains(view.name.as_str()) {
             found.push(
                 Diagnostic::new(format!(
                     "view `{}` reads itself through other views, so it can never be created",
@@ -329,11 +361,12 @@ fn cycles<D: Dialect + ?Sized>(dialect: &D, schema: &Schema, found: &mut Vec<Dia
 /// The views in creation order: each after the views it reads (tables all come first); views in
 /// a cycle are left out (the check reports them).
 pub(crate) fn order<'a, D: Dialect + ?Sized>(dialect: &D, schema: &'a Schema) -> Vec<&'a View> {
+    let relations = Relations::new(schema);
     let reads: BTreeMap<&str, Vec<String>> = schema
         .views
         .iter()
         .map(|v| {
-            let views: Vec<String> = dependencies(dialect, schema, v)
+            let views: Vec<String> = dependencies(dialect, &relations, v)
                 .into_iter()
                 .filter(|d| schema.view(d).is_some() && *d != v.name)
                 .collect();
@@ -341,17 +374,19 @@ pub(crate) fn order<'a, D: Dialect + ?Sized>(dialect: &D, schema: &'a Schema) ->
         })
         .collect();
     let mut done: Vec<&View> = Vec::new();
+    let mut created: HashSet<&str> = HashSet::new();
     loop {
         let before = done.len();
         for view in &schema.views {
-            if done.iter().any(|d| d.name == view.name) {
+            if created.contains(view.name.as_str()) {
                 continue;
             }
             if reads[view.name.as_str()]
                 .iter()
-                .all(|r| done.iter().any(|d| &d.name == r))
+                .all(|r| created.contains(r.as_str()))
             {
                 done.push(view);
+                created.insert(&view.name);
             }
         }
         if done.len() == before {
