@@ -205,7 +205,11 @@ pub(crate) fn check<D: Dialect + ?Sized>(
 ) {
     let engine = dialect.engine();
     let relations = Relations::new(schema);
+    // The views each view reads, from the bodies parsed here (the cycle check needs no second
+    // parse); a body that does not parse reads nothing.
+    let mut views_read: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for view in &schema.views {
+        views_read.insert(&view.name, Vec::new());
         let problem = |message: String| {
             Diagnostic::new(format!("view `{}`: {message}", view.name)).engine(engine)
         };
@@ -246,9 +250,10 @@ pub(crate) fn check<D: Dialect + ?Sized>(
                 }
             }
         }
+        views_read.insert(&view.name, views_among(schema, view, read.into_values()));
         columns(dialect, schema, &relations, &reads, &problem, found);
     }
-    cycles(dialect, schema, found);
+    cycles(dialect, schema, &views_read, found);
 }
 
 /// Column references resolved against what the view reads: a qualified one against its
@@ -339,8 +344,13 @@ fn columns<D: Dialect + ?Sized>(
 }
 
 /// A view that (through other views) reads itself can never be created.
-fn cycles<D: Dialect + ?Sized>(dialect: &D, schema: &Schema, found: &mut Vec<Diagnostic>) {
-    let ordered: HashSet<&str> = order(dialect, schema)
+fn cycles<D: Dialect + ?Sized>(
+    dialect: &D,
+    schema: &Schema,
+    views_read: &BTreeMap<&str, Vec<String>>,
+    found: &mut Vec<Diagnostic>,
+) {
+    let ordered: HashSet<&str> = order_by(schema, views_read)
         .iter()
         .map(|v| v.name.as_str())
         .collect();
@@ -366,13 +376,26 @@ pub(crate) fn order<'a, D: Dialect + ?Sized>(dialect: &D, schema: &'a Schema) ->
         .views
         .iter()
         .map(|v| {
-            let views: Vec<String> = dependencies(dialect, &relations, v)
-                .into_iter()
-                .filter(|d| schema.view(d).is_some() && *d != v.name)
-                .collect();
-            (v.name.as_str(), views)
+            let read = dependencies(dialect, &relations, v);
+            (v.name.as_str(), views_among(schema, v, read))
         })
         .collect();
+    order_by(schema, &reads)
+}
+
+/// The views of the schema among the relations `view` reads, other than itself.
+fn views_among(
+    schema: &Schema,
+    view: &View,
+    read: impl IntoIterator<Item = String>,
+) -> Vec<String> {
+    read.into_iter()
+        .filter(|d| schema.view(d).is_some() && *d != view.name)
+        .collect()
+}
+
+/// The views in creation order, given the views each reads.
+fn order_by<'a>(schema: &'a Schema, reads: &BTreeMap<&str, Vec<String>>) -> Vec<&'a View> {
     let mut done: Vec<&View> = Vec::new();
     let mut created: HashSet<&str> = HashSet::new();
     loop {
@@ -537,4 +560,60 @@ pub fn refresh_concurrently(dialect: &dyn Dialect, view: &View) -> Result<String
         "REFRESH MATERIALIZED VIEW CONCURRENTLY {}",
         identifier(dialect, &view.name)
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use schema_core::{Column, Engine, Schema, SqlType, TableDef, View};
+
+    use crate::dialect;
+
+    fn schema(views: Vec<View>) -> Schema {
+        views
+            .into_iter()
+            .fold(
+                Schema::builder().table_def(
+                    TableDef::new("t")
+                        .column(Column::new("id", SqlType::BigInt))
+                        .primary_key(["id"]),
+                ),
+                |b, v| b.view_def(v),
+            )
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn views_come_after_the_views_they_read_and_cycles_are_reported() {
+        let s = schema(vec![
+            View::new("a_top", "SELECT id FROM m_mid"),
+            View::new("m_mid", "SELECT id FROM z_base"),
+            View::new("z_base", "SELECT id FROM t"),
+        ]);
+        for engine in Engine::ALL {
+            let order: Vec<&str> = super::order(dialect(engine), &s)
+                .iter()
+                .map(|v| v.name.as_str())
+                .collect();
+            assert_eq!(order, ["z_base", "m_mid", "a_top"], "{engine:?}");
+            let mut found = Vec::new();
+            super::check(dialect(engine), &s, &mut found);
+            assert!(found.is_empty(), "{engine:?}: {found:?}");
+        }
+
+        let s = schema(vec![
+            View::new("p", "SELECT id FROM q"),
+            View::new("q", "SELECT id FROM p"),
+            View::new("r", "SELECT id FROM t"),
+        ]);
+        let mut found = Vec::new();
+        super::check(dialect(Engine::Postgres), &s, &mut found);
+        let cycles: Vec<String> = found
+            .iter()
+            .map(|d| d.to_string())
+            .filter(|m| m.contains("reads itself"))
+            .collect();
+        assert_eq!(cycles.len(), 2, "{found:?}");
+        assert!(cycles[0].contains("`p`") && cycles[1].contains("`q`"));
+    }
 }
