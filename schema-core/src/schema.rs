@@ -56,18 +56,12 @@ impl Schema {
     /// A binary search, since a built schema keeps its tables sorted by name; a schema assembled
     /// by hand (or deserialized) in another order is searched linearly when that finds nothing.
     pub fn table(&self, name: &str) -> Option<&TableDef> {
-        match self
-            .tables
-            .binary_search_by(|table| table.name.as_str().cmp(name))
-        {
-            Ok(found) => Some(&self.tables[found]),
-            Err(_) => self.tables.iter().find(|table| table.name == name),
-        }
+        find_by_name(&self.tables, name, |table| &table.name)
     }
 
-    /// The view with this name.
+    /// The view with this name (a binary search, as for [`table`](Schema::table)).
     pub fn view(&self, name: &str) -> Option<&View> {
-        self.views.iter().find(|view| view.name == name)
+        find_by_name(&self.views, name, |view| &view.name)
     }
 
     /// The domains the columns use, each once, in order of first use.
@@ -289,6 +283,19 @@ impl SchemaBuilder {
             functions,
             security,
         }
+    }
+}
+
+/// The item called `name` in a list a built schema keeps sorted by name: a binary search, then
+/// (for a list assembled in another order) a linear one.
+fn find_by_name<'a, T>(
+    items: &'a [T],
+    name: &str,
+    name_of: impl Fn(&T) -> &String,
+) -> Option<&'a T> {
+    match items.binary_search_by(|item| name_of(item).as_str().cmp(name)) {
+        Ok(found) => Some(&items[found]),
+        Err(_) => items.iter().find(|item| name_of(item) == name),
     }
 }
 

@@ -147,10 +147,10 @@ pub struct Container {
     pub exclusions: Vec<ExcludeAttr>,
     /// `without_rowid`.
     pub without_rowid: bool,
-    /// `tenant_isolated(...)`, `policy(...)`, `row_security(...)`, `grant(...)`.
-    pub security: super::security::SecurityAttrs,
     /// `audit`: every row change is recorded in the audit table.
     pub audit: bool,
+    /// `tenant_isolated(...)`, `policy(...)`, `row_security(...)`, `grant(...)`.
+    pub security: super::security::SecurityAttrs,
 }
 
 const TABLE_FORM: &str = "#[table(...)]";
@@ -168,8 +168,8 @@ impl Container {
         let mut fds = Vec::new();
         let mut exclusions = Vec::new();
         let mut without_rowid = Attr::none(WITHOUT_ROWID);
-        let mut security = super::security::SecurityAttrs::default();
         let mut audit = Attr::none(AUDIT);
+        let mut security = super::security::SecurityAttrs::default();
 
         for attr in attrs {
             if attr.path() == COLUMN {
@@ -214,9 +214,9 @@ impl Container {
                     exclusions.push(parse_exclude(cx, meta)?);
                 } else if meta.path == WITHOUT_ROWID {
                     without_rowid.set(cx, flag(meta, "#[table(without_rowid)]")?, ());
-                } else if security.parse(cx, meta)? {
                 } else if meta.path == AUDIT {
                     audit.set(cx, flag(meta, "#[table(audit)]")?, ());
+                } else if security.parse(cx, meta)? {
                 } else {
                     return Err(unknown_key(meta, TABLE_FORM, TABLE_KEYS));
                 }
@@ -240,8 +240,8 @@ impl Container {
             fds,
             exclusions,
             without_rowid: without_rowid.get().is_some(),
-            security,
             audit: audit.get().is_some(),
+            security,
         }
     }
 }

@@ -157,11 +157,11 @@ pub const TABLE_KEYS: &[Symbol] = &[
     FD,
     EXCLUDE,
     WITHOUT_ROWID,
+    AUDIT,
     TENANT_ISOLATED,
     POLICY,
     ROW_SECURITY,
     GRANT,
-    AUDIT,
 ];
 /// The keys of `tenant_isolated(...)`.
 pub const TENANT_KEYS: &[Symbol] = &[BY, SETTING, TO];
