@@ -93,7 +93,8 @@ impl fmt::Display for Drift {
 pub fn drift(engine: Engine, declared: &Schema, live: &Schema) -> Drift {
     let target = as_deployed(declared, engine);
     let aligned = aligned(engine, live, &target);
-    let forward = schema_core::diff::diff(&aligned, &target);
+    let tables_only = separately_compared_as_declared(aligned.clone(), &target);
+    let forward = schema_core::diff::diff(&tables_only, &target);
     let mut differences: Vec<String> = forward.changes.iter().flat_map(describe).collect();
     differences.extend(view_differences(engine, &aligned, &target));
     let routines = routine_differences(engine, &aligned, &target);
@@ -105,7 +106,7 @@ pub fn drift(engine: Engine, declared: &Schema, live: &Schema) -> Drift {
             steps: Vec::new(),
         }
     } else {
-        crate::migrate::unguarded(engine, &aligned, &target, &forward).unwrap_or_else(|error| {
+        crate::migrate::unguarded(engine, &tables_only, &target, &forward).unwrap_or_else(|error| {
             Migration {
                 engine,
                 steps: vec![MigrationStep {
@@ -318,6 +319,27 @@ fn aligned(engine: Engine, live: &Schema, target: &Schema) -> Schema {
     aligned
 }
 
+/// `live` with what drift compares on its own (views, triggers, functions, roles and grants,
+/// and per table `updated_at`, auditing, partitioning and row-level security, which
+/// introspection does not read everywhere) taken from `target`, so the schema diff, which
+/// covers them since migrations do, leaves them to `view_differences` and
+/// `routine_differences` as before.
+fn separately_compared_as_declared(mut live: Schema, target: &Schema) -> Schema {
+    live.views = target.views.clone();
+    live.triggers = target.triggers.clone();
+    live.functions = target.functions.clone();
+    live.security = target.security.clone();
+    for table in &mut live.tables {
+        if let Some(declared) = target.table(&table.name) {
+            table.updated_at = declared.updated_at.clone();
+            table.audit = declared.audit;
+            table.partitioning = declared.partitioning.clone();
+            table.security = declared.security.clone();
+        }
+    }
+    live
+}
+
 /// For each kind of object: where the live and declared objects of one name are equal in
 /// canonical form, take the declared object.
 fn align_table(table: &mut TableDef, declared: &TableDef, live: &TableDef, canon: &TableDef) {
@@ -416,6 +438,17 @@ fn describe(change: &Change) -> Vec<String> {
             .iter()
             .flat_map(|c| describe_table_change(&alter.to.name, c))
             .collect(),
+        // Views and routines are compared (and described) by `view_differences` and
+        // `routine_differences`.
+        Change::CreateView(_)
+        | Change::DropView(_)
+        | Change::CreateTrigger(_)
+        | Change::DropTrigger(_)
+        | Change::CreateFunction(_)
+        | Change::DropFunction(_) => Vec::new(),
+        Change::ChangeSecurity { .. } => {
+            one("roles, grants or default privileges differ".to_string())
+        }
     }
 }
 
@@ -459,6 +492,22 @@ fn describe_table_change(table: &str, change: &TableChange) -> Vec<String> {
             if *on { "off" } else { "on" },
             if *on { "on" } else { "off" }
         )],
+        TableChange::SetPartitioning { .. } => {
+            vec![format!("table `{table}`: the partitioning differs")]
+        }
+        TableChange::SetUpdatedAt { from, to } => vec![format!(
+            "table `{table}`: the updated_at column is {} in the database but {} in the code",
+            shown(from.as_deref()),
+            shown(to.as_deref())
+        )],
+        TableChange::SetAudit(on) => vec![format!(
+            "table `{table}`: auditing is {} in the database but {} in the code",
+            if *on { "off" } else { "on" },
+            if *on { "on" } else { "off" }
+        )],
+        TableChange::SetSecurity { .. } => {
+            vec![format!("table `{table}`: row-level security differs")]
+        }
     }
 }
 

@@ -1,7 +1,8 @@
 //! The typed changes a diff is made of.
 
 use crate::{
-    Check, Column, DomainType, EnumType, Exclusion, ForeignKey, Index, PrimaryKey, TableDef, Unique,
+    Check, Column, DomainType, EnumType, Exclusion, ForeignKey, Function, Index, Partitioning,
+    PrimaryKey, Security, TableDef, TableSecurity, Trigger, Unique, View,
 };
 
 /// One schema-level change.
@@ -61,6 +62,25 @@ pub enum Change {
     },
     /// Changes inside one table that exists before and after.
     AlterTable(AlterTable),
+    /// A new view (or one whose definition changed, after its [`Change::DropView`]).
+    CreateView(View),
+    /// A view removed (or about to be created again with a new definition).
+    DropView(View),
+    /// A new custom trigger (or a changed one, after its [`Change::DropTrigger`]).
+    CreateTrigger(Trigger),
+    /// A custom trigger removed (or about to be created again).
+    DropTrigger(Trigger),
+    /// A new function (or a changed one, after its [`Change::DropFunction`]).
+    CreateFunction(Function),
+    /// A function removed (or about to be created again).
+    DropFunction(Function),
+    /// Roles, grants or default privileges changed.
+    ChangeSecurity {
+        /// Before.
+        from: Security,
+        /// After.
+        to: Security,
+    },
 }
 
 /// The changes inside one table.
@@ -158,6 +178,29 @@ pub enum TableChange {
     },
     /// SQLite `WITHOUT ROWID` switched on or off.
     SetWithoutRowid(bool),
+    /// How the table is partitioned changed.
+    SetPartitioning {
+        /// Before.
+        from: Option<Partitioning>,
+        /// After.
+        to: Option<Partitioning>,
+    },
+    /// The column kept current on UPDATE changed (`updated_at`).
+    SetUpdatedAt {
+        /// Before.
+        from: Option<String>,
+        /// After.
+        to: Option<String>,
+    },
+    /// Row auditing switched on or off.
+    SetAudit(bool),
+    /// Row-level security (mode, tenant isolation, policies) changed.
+    SetSecurity {
+        /// Before.
+        from: TableSecurity,
+        /// After.
+        to: TableSecurity,
+    },
 }
 
 impl std::fmt::Display for Change {
@@ -175,6 +218,13 @@ impl std::fmt::Display for Change {
             Change::CreateTable(t) => write!(f, "create table {}", t.name),
             Change::DropTable(t) => write!(f, "drop table {}", t.name),
             Change::RenameTable { from, to } => write!(f, "rename table {from} to {to}"),
+            Change::CreateView(v) => write!(f, "create view {}", v.name),
+            Change::DropView(v) => write!(f, "drop view {}", v.name),
+            Change::CreateTrigger(t) => write!(f, "create trigger {}", t.name),
+            Change::DropTrigger(t) => write!(f, "drop trigger {}", t.name),
+            Change::CreateFunction(x) => write!(f, "create function {}", x.name),
+            Change::DropFunction(x) => write!(f, "drop function {}", x.name),
+            Change::ChangeSecurity { .. } => f.write_str("change roles and grants"),
             Change::AlterTable(alter) => {
                 let names: Vec<String> = alter.changes.iter().map(ToString::to_string).collect();
                 write!(f, "alter table {}: {}", alter.to.name, names.join(", "))
@@ -204,6 +254,10 @@ impl std::fmt::Display for TableChange {
             TableChange::DropExclusion(e) => write!(f, "drop exclusion {}", e.name),
             TableChange::SetComment { .. } => f.write_str("set comment"),
             TableChange::SetWithoutRowid(on) => write!(f, "set without rowid {on}"),
+            TableChange::SetPartitioning { .. } => f.write_str("change partitioning"),
+            TableChange::SetUpdatedAt { to, .. } => write!(f, "set updated_at {to:?}"),
+            TableChange::SetAudit(on) => write!(f, "set audit {on}"),
+            TableChange::SetSecurity { .. } => f.write_str("change row-level security"),
         }
     }
 }

@@ -34,6 +34,7 @@ mod change;
 mod columns;
 mod constraints;
 mod loss;
+mod objects;
 mod renames;
 mod tables;
 mod types;
@@ -104,5 +105,6 @@ pub fn diff_back(old: &Schema, new: &Schema) -> Diff {
 fn compute(from: &Schema, to: &Schema, renames: &Renames) -> Diff {
     let mut changes = types::changes(from, to);
     changes.extend(tables::changes(from, to, renames));
+    changes.extend(objects::changes(from, to));
     Diff { changes }
 }

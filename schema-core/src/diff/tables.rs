@@ -53,6 +53,27 @@ fn alter(before: &TableDef, after: &TableDef, renames: &Renames) -> Option<Alter
     if from.without_rowid != after.without_rowid {
         changes.push(TableChange::SetWithoutRowid(after.without_rowid));
     }
+    if from.partitioning != after.partitioning {
+        changes.push(TableChange::SetPartitioning {
+            from: from.partitioning.clone(),
+            to: after.partitioning.clone(),
+        });
+    }
+    if from.updated_at != after.updated_at {
+        changes.push(TableChange::SetUpdatedAt {
+            from: from.updated_at.clone(),
+            to: after.updated_at.clone(),
+        });
+    }
+    if from.audit != after.audit {
+        changes.push(TableChange::SetAudit(after.audit));
+    }
+    if from.security != after.security {
+        changes.push(TableChange::SetSecurity {
+            from: from.security.clone(),
+            to: after.security.clone(),
+        });
+    }
     (!changes.is_empty()).then(|| AlterTable {
         from,
         to: after.clone(),

@@ -19,12 +19,20 @@ pub(crate) fn script<D: MigrationDialect + ?Sized>(
     dialect: &D,
     statements: &[String],
     in_transaction: bool,
+    losses: &[String],
 ) -> String {
     let mut text = String::new();
+    let mut generated = GENERATED.to_string();
+    if !losses.is_empty() {
+        generated.push_str("\n-- This script may lose data or fail on existing rows:");
+        for loss in losses {
+            generated.push_str(&format!("\n--   - {loss}"));
+        }
+    }
     let body: String = statements.iter().map(|s| format!("{s};\n\n")).collect();
     if dialect.rebuilds_tables() {
         text.push_str("-- no-transaction\n");
-        text.push_str(GENERATED);
+        text.push_str(&generated);
         text.push_str(
             "\n-- Foreign keys are switched off outside the transaction (SQLite ignores the pragma\n\
              -- inside one) while tables are rebuilt, and checked before COMMIT: a violation fails\n\
@@ -43,7 +51,7 @@ pub(crate) fn script<D: MigrationDialect + ?Sized>(
     if !in_transaction {
         text.push_str("-- no-transaction\n");
     }
-    text.push_str(GENERATED);
+    text.push_str(&generated);
     text.push('\n');
     if !dialect.transactional_ddl() {
         text.push_str(&format!(

@@ -35,6 +35,12 @@ pub(crate) trait MigrationDialect: Dialect {
         false
     }
 
+    /// Whether a foreign key needs an index on its columns, so dropping the index it uses
+    /// fails (MySQL/InnoDB).
+    fn foreign_keys_need_an_index(&self) -> bool {
+        false
+    }
+
     /// `DROP INDEX`.
     fn drop_index(&self, table: &str, index: &str) -> String {
         let _ = table;
@@ -48,6 +54,21 @@ pub(crate) trait MigrationDialect: Dialect {
             identifier(self, table),
             identifier(self, name)
         )
+    }
+
+    /// Renames column `from` of `table` to `to` (its old definition under the new name).
+    fn rename_column(
+        &self,
+        table: &TableDef,
+        from: &str,
+        to: &Column,
+    ) -> Result<String, Diagnostic> {
+        Ok(format!(
+            "ALTER TABLE {} RENAME COLUMN {} TO {}",
+            identifier(self, &table.name),
+            identifier(self, from),
+            identifier(self, &to.name)
+        ))
     }
 
     /// Statements that change column `from` of `table` into `to` (same name by now; the
@@ -177,6 +198,10 @@ impl MigrationDialect for MySql {
         false
     }
 
+    fn foreign_keys_need_an_index(&self) -> bool {
+        true
+    }
+
     fn drop_index(&self, table: &str, index: &str) -> String {
         format!(
             "DROP INDEX {} ON {}",
@@ -202,6 +227,22 @@ impl MigrationDialect for MySql {
             }
         };
         format!("ALTER TABLE {} DROP {what}", identifier(self, table))
+    }
+
+    /// `CHANGE COLUMN` with the whole definition: MariaDB names a column's CHECK after the
+    /// column and `RENAME COLUMN` would keep the old name.
+    fn rename_column(
+        &self,
+        table: &TableDef,
+        from: &str,
+        to: &Column,
+    ) -> Result<String, Diagnostic> {
+        Ok(format!(
+            "ALTER TABLE {} CHANGE COLUMN {} {}",
+            identifier(self, &table.name),
+            identifier(self, from),
+            column_definition(self, table, to, None)?
+        ))
     }
 
     /// One `MODIFY COLUMN` with the whole new definition (MySQL has no piecewise ALTER COLUMN

@@ -39,6 +39,7 @@
 //! assert!(migration(Engine::Postgres, &v2, &v1, &["drop column users.name"]).is_ok());
 //! ```
 
+mod derived;
 mod files;
 mod history;
 mod hooks;
@@ -48,7 +49,7 @@ mod statements;
 
 use std::fmt;
 
-use schema_core::diff::{self, Change, DataLoss, Diff};
+use schema_core::diff::{self, Change, DataLoss, Diff, TableChange};
 use schema_core::{Diagnostics, Engine, Schema};
 
 pub use files::{MigrationFiles, next_version, write_migration};
@@ -84,12 +85,27 @@ pub enum MigrateError {
     Invalid(Diagnostics),
     /// Changes that may lose data and were not acknowledged.
     DataLoss(Vec<DataLoss>),
+    /// Changes no generated migration makes, each in words with what to do instead.
+    Unsupported(Vec<String>),
 }
 
 impl fmt::Display for MigrateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             MigrateError::Invalid(diagnostics) => write!(f, "{diagnostics}"),
+            MigrateError::Unsupported(changes) => {
+                writeln!(
+                    f,
+                    "error: the migration cannot be generated; nothing was written:"
+                )?;
+                for change in changes {
+                    writeln!(f, "  - {change}")?;
+                }
+                write!(
+                    f,
+                    "help: make the change in two steps (a new table beside the old one, then drop the old one), or write this migration by hand"
+                )
+            }
             MigrateError::DataLoss(losses) => {
                 writeln!(
                     f,
@@ -146,6 +162,26 @@ pub(crate) fn unguarded(
     forward: &Diff,
 ) -> Result<Migration, MigrateError> {
     let dialect = migration_dialect(engine);
+    let unsupported: Vec<String> = forward
+        .changes
+        .iter()
+        .filter_map(|change| match change {
+            Change::AlterTable(alter) => Some(alter),
+            _ => None,
+        })
+        .flat_map(|alter| {
+            alter.changes.iter().filter_map(|change| match change {
+                TableChange::SetPartitioning { .. } => Some(format!(
+                    "table `{}`: its partitioning changes; the rows would have to move to a new table",
+                    alter.to.name
+                )),
+                _ => None,
+            })
+        })
+        .collect();
+    if !unsupported.is_empty() {
+        return Err(MigrateError::Unsupported(unsupported));
+    }
     if let Err(problems) = Diagnostics::check(dialect.check(to), ()) {
         return Err(MigrateError::Invalid(problems));
     }
@@ -162,11 +198,17 @@ pub(crate) fn unguarded(
     }
     let down =
         statements::statements(dialect, to, from, &backward).map_err(MigrateError::Invalid)?;
+    // Going down cannot bring back what going up dropped: the down script says what it loses.
+    let down_notes: Vec<String> = backward
+        .data_loss()
+        .iter()
+        .map(|l| l.detail.clone())
+        .collect();
     let mut steps = Vec::new();
     if !up.committed_first.is_empty() {
         steps.push(MigrationStep {
             suffix: "_enum_values",
-            up: files::script(dialect, &up.committed_first, false),
+            up: files::script(dialect, &up.committed_first, false, &[]),
             down: files::script(
                 dialect,
                 &[
@@ -174,13 +216,14 @@ pub(crate) fn unguarded(
                         .to_string(),
                 ],
                 true,
+                &[],
             ),
         });
     }
     steps.push(MigrationStep {
         suffix: "",
-        up: files::script(dialect, &up.main, true),
-        down: files::script(dialect, &down.main, true),
+        up: files::script(dialect, &up.main, true, &[]),
+        down: files::script(dialect, &down.main, true, &down_notes),
     });
     Ok(Migration { engine, steps })
 }

@@ -120,6 +120,10 @@ pub(crate) fn statements<D: MigrationDialect + ?Sized>(
         }
     }
 
+    // Views, triggers and functions go first when they or the tables change; back at the end.
+    let derived = super::derived::statements(dialect, from, to, diff);
+    out.main.extend(derived.before);
+
     // Renames.
     for change in &diff.changes {
         if let Change::RenameTable { from: old, to: new } = change {
@@ -132,13 +136,18 @@ pub(crate) fn statements<D: MigrationDialect + ?Sized>(
     }
     for alter in alters.iter().filter(|a| !rebuilt(a)) {
         for change in &alter.changes {
-            if let TableChange::RenameColumn { from: old, to: new } = change {
-                out.main.push(format!(
-                    "ALTER TABLE {} RENAME COLUMN {} TO {}",
-                    identifier(dialect, &alter.to.name),
-                    identifier(dialect, old),
-                    identifier(dialect, new)
-                ));
+            // The column keeps its old definition under the new name; changes come later.
+            if let TableChange::RenameColumn { from: old, to: new } = change
+                && let Some(column) = alter.from.find_column(old)
+            {
+                let renamed = schema_core::Column {
+                    name: new.clone(),
+                    ..column.clone()
+                };
+                match dialect.rename_column(&alter.from, old, &renamed) {
+                    Ok(statement) => out.main.push(statement),
+                    Err(problem) => problems.push(problem),
+                }
             }
         }
     }
@@ -164,6 +173,13 @@ pub(crate) fn statements<D: MigrationDialect + ?Sized>(
                     &fk.name,
                 ));
             }
+        }
+        for fk in held_foreign_keys(dialect, alter) {
+            out.main.push(dialect.drop_constraint(
+                &alter.to.name,
+                ConstraintKind::ForeignKey,
+                &fk.name,
+            ));
         }
     }
     for alter in alters.iter().filter(|a| !rebuilt(a)) {
@@ -244,6 +260,13 @@ pub(crate) fn statements<D: MigrationDialect + ?Sized>(
         }
     }
     for alter in alters.iter().filter(|a| !rebuilt(a)) {
+        for fk in held_foreign_keys(dialect, alter) {
+            out.main.push(add(
+                dialect,
+                &alter.to.name,
+                &writer::foreign_key(dialect, fk),
+            ));
+        }
         for change in &alter.changes {
             if let TableChange::AddForeignKey(fk) = change {
                 out.main.push(add(
@@ -255,7 +278,16 @@ pub(crate) fn statements<D: MigrationDialect + ?Sized>(
         }
     }
 
-    // What goes away.
+    // What goes away: the maintenance routines of dropped partitioned tables first.
+    let old_tables = Schema {
+        tables: dropped.iter().map(|t| (*t).clone()).collect(),
+        ..Schema::default()
+    };
+    out.main.extend(
+        crate::partitions::maintenance_functions(dialect, &old_tables)
+            .iter()
+            .filter_map(|create| super::derived::drop_function(dialect, from, create)),
+    );
     for table in &dropped {
         out.main
             .push(format!("DROP TABLE {}", identifier(dialect, &table.name)));
@@ -278,6 +310,19 @@ pub(crate) fn statements<D: MigrationDialect + ?Sized>(
             identifier(dialect, extension)
         ));
     }
+
+    // Partitions of new partitioned tables, and their maintenance routines.
+    out.main
+        .extend(crate::partitions::statements(dialect, &created));
+    let new_tables = Schema {
+        tables: created.iter().map(|t| (*t).clone()).collect(),
+        ..Schema::default()
+    };
+    out.main.extend(crate::partitions::maintenance_functions(
+        dialect,
+        &new_tables,
+    ));
+    out.main.extend(derived.after);
 
     // Comments, where they are statements of their own.
     if dialect.comment_style() == crate::CommentStyle::CommentOn {
@@ -406,6 +451,40 @@ fn constraint_additions<D: MigrationDialect + ?Sized>(
             }
             _ => None,
         })
+        .collect()
+}
+
+/// Unchanged foreign keys of the table that an index being dropped holds up, on engines where
+/// a foreign key needs an index (MySQL refuses to drop it): dropped first and added again last,
+/// so the engine finds or makes the index it needs.
+fn held_foreign_keys<'a, D: MigrationDialect + ?Sized>(
+    dialect: &D,
+    alter: &'a AlterTable,
+) -> Vec<&'a schema_core::ForeignKey> {
+    if !dialect.foreign_keys_need_an_index() {
+        return Vec::new();
+    }
+    let dropped_keys: Vec<&[String]> = alter
+        .changes
+        .iter()
+        .filter_map(|change| match change {
+            TableChange::DropIndex(index) => Some(index.columns.as_slice()),
+            TableChange::DropUnique(unique) => Some(unique.columns.as_slice()),
+            TableChange::DropPrimaryKey(pk) => Some(pk.columns.as_slice()),
+            _ => None,
+        })
+        .collect();
+    let changed = |name: &str| {
+        alter.changes.iter().any(|change| {
+            matches!(change, TableChange::DropForeignKey(fk) | TableChange::AddForeignKey(fk) if fk.name == name)
+        })
+    };
+    alter
+        .to
+        .foreign_keys
+        .iter()
+        .filter(|fk| !changed(&fk.name))
+        .filter(|fk| dropped_keys.iter().any(|key| key.starts_with(&fk.columns)))
         .collect()
 }
 

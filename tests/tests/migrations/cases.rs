@@ -2,12 +2,12 @@
 //! schema B, the data-loss keys it acknowledges, and optionally rows kept across the migration.
 
 use schema_core::{
-    Column, ColumnDefault, EnumType, FkAction, ForeignKey, Index, KeyPart, Schema, SqlType,
-    TableDef,
+    Column, ColumnDefault, Engine, EnumType, FkAction, ForeignKey, Index, KeyPart, Schema,
+    SchemaBuilder, SqlType, TableDef, Trigger, TriggerEvent, TriggerTiming, View,
 };
 use schema_tests::TestDb;
 
-use super::support::round_trip;
+use super::support::{Lab, round_trip};
 
 fn schema(tables: Vec<TableDef>) -> Schema {
     tables
@@ -62,6 +62,42 @@ struct Case {
     acknowledged: &'static [&'static str],
     /// Rows inserted into A, and a query whose single value after migrating must be `expected`.
     rows: Option<(&'static str, &'static str, &'static str)>,
+}
+
+/// A case whose schemas are built by hand (views, triggers, functions).
+fn case_of(name: &'static str, a: SchemaBuilder, b: SchemaBuilder) -> Case {
+    let build = |s: SchemaBuilder| s.build().unwrap_or_else(|e| panic!("{e}"));
+    Case {
+        name,
+        a: build(a),
+        b: build(b),
+        acknowledged: &[],
+        rows: None,
+    }
+}
+
+fn builder(tables: Vec<TableDef>) -> SchemaBuilder {
+    tables
+        .into_iter()
+        .fold(Schema::builder(), |b, t| b.table_def(t))
+}
+
+fn scores_view(sql: &str) -> View {
+    View::new("account_scores", sql)
+}
+
+/// A trigger refusing negative scores, on every engine.
+fn no_negative_scores() -> Trigger {
+    Trigger::new("accounts_no_negative_score", "accounts", TriggerTiming::Before, [TriggerEvent::Insert])
+        .body(Engine::Postgres, "IF NEW.score < 0 THEN\n  RAISE EXCEPTION 'negative score';\nEND IF;\nRETURN NEW;")
+        .body(Engine::MySql, "IF NEW.score < 0 THEN\n  SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'negative score';\nEND IF;")
+        .body(Engine::Sqlite, "SELECT RAISE(ABORT, 'negative score');")
+        .when("NEW.score < 0")
+}
+
+/// `accounts` with a `changed_at` stamp.
+fn stamped() -> TableDef {
+    accounts().column(Column::new("changed_at", SqlType::TimestampTz).default(ColumnDefault::Now))
 }
 
 fn case(name: &'static str, a: Vec<TableDef>, b: Vec<TableDef>) -> Case {
@@ -479,6 +515,89 @@ fn cases() -> Vec<Case> {
                 },
             ))],
         ),
+        case_of(
+            "add_view",
+            builder(base()),
+            builder(base()).view_def(scores_view("SELECT id, score FROM accounts")),
+        ),
+        case_of(
+            "drop_view",
+            builder(base()).view_def(scores_view("SELECT id, score FROM accounts")),
+            builder(base()),
+        ),
+        case_of(
+            "change_view",
+            builder(base()).view_def(scores_view("SELECT id, score FROM accounts")),
+            builder(base()).view_def(scores_view(
+                "SELECT id, score FROM accounts WHERE score > 0",
+            )),
+        ),
+        case_of(
+            "retype_a_column_a_view_reads",
+            builder(base()).view_def(scores_view("SELECT id, score FROM accounts")),
+            builder(with_accounts(with_column(accounts(), "score", |c| {
+                Column {
+                    sql_type: SqlType::BigInt,
+                    ..c
+                }
+            })))
+            .view_def(scores_view("SELECT id, score FROM accounts")),
+        )
+        .rows(ACCOUNT_ROW, "SELECT score FROM account_scores", "7"),
+        case_of(
+            "rename_a_table_a_view_reads",
+            builder(vec![accounts()]).view_def(scores_view("SELECT id, score FROM accounts")),
+            builder(vec![
+                TableDef {
+                    name: "members".into(),
+                    ..accounts()
+                }
+                .renamed_from("accounts"),
+            ])
+            .view_def(scores_view("SELECT id, score FROM members")),
+        )
+        .rows(ACCOUNT_ROW, "SELECT score FROM account_scores", "7"),
+        case_of(
+            "add_trigger",
+            builder(base()),
+            builder(base()).trigger(no_negative_scores()),
+        )
+        .rows(ACCOUNT_ROW, "SELECT count(*) FROM accounts", "1"),
+        case_of(
+            "drop_trigger",
+            builder(base()).trigger(no_negative_scores()),
+            builder(base()),
+        ),
+        case_of(
+            "add_column_to_a_table_with_a_trigger",
+            builder(base()).trigger(no_negative_scores()),
+            builder(with_accounts(
+                accounts().column(Column::new("phone", SqlType::Text).nullable()),
+            ))
+            .trigger(no_negative_scores()),
+        )
+        .rows(ACCOUNT_ROW, "SELECT score FROM accounts", "7"),
+        case(
+            "add_updated_at",
+            with_accounts(stamped()),
+            with_accounts(stamped().updated_at("changed_at")),
+        ),
+        case(
+            "drop_updated_at",
+            with_accounts(stamped().updated_at("changed_at")),
+            with_accounts(stamped()),
+        ),
+        case("add_audit", base(), with_accounts(accounts().audited())),
+        case(
+            "alter_an_audited_table",
+            with_accounts(accounts().audited()),
+            with_accounts(
+                accounts()
+                    .audited()
+                    .column(Column::new("phone", SqlType::Text).nullable()),
+            ),
+        )
+        .rows(ACCOUNT_ROW, "SELECT email FROM accounts", "ada@example.com"),
         case(
             "create_tables_referencing_each_other",
             vec![],
@@ -498,48 +617,71 @@ fn cases() -> Vec<Case> {
     ]
 }
 
-fn run(engine: schema_core::Engine) {
-    let cases = cases();
-    assert!(cases.len() >= 40, "{} cases", cases.len());
-    for case in cases {
-        let setup = |db: &mut TestDb| {
-            if let Some((insert, _, _)) = case.rows {
-                db.run(insert);
-            }
-        };
-        let verify = |db: &mut TestDb| {
-            if let Some((_, query, expected)) = case.rows {
-                assert_eq!(
-                    db.value(query).as_deref(),
-                    Some(expected),
-                    "{engine} {}",
-                    case.name
-                );
-            }
-        };
-        round_trip(
-            engine,
-            case.name,
-            &case.a,
-            &case.b,
-            case.acknowledged,
-            &setup,
-            &verify,
-        );
+/// Runs every case on `engine`, spread over `streams` threads with their own databases.
+fn run(engine: schema_core::Engine, streams: usize) {
+    let count = cases().len();
+    assert!(count >= 40, "{count} cases");
+    if Lab::new(engine).is_none() {
+        return;
     }
+    let threads: Vec<_> = (0..streams)
+        .map(|stream| {
+            std::thread::spawn(move || {
+                let mut lab = Lab::new(engine).expect("engine available");
+                for case in cases().into_iter().skip(stream).step_by(streams) {
+                    let setup = |db: &mut TestDb| {
+                        if let Some((insert, _, _)) = case.rows {
+                            db.run(insert);
+                        }
+                    };
+                    let verify = |db: &mut TestDb| {
+                        if let Some((_, query, expected)) = case.rows {
+                            // Text unique to the case: a reused connection must not reuse
+                            // a plan made for another case's column type.
+                            let query = format!("{query} -- {}", case.name);
+                            assert_eq!(
+                                db.value(&query).as_deref(),
+                                Some(expected),
+                                "{engine} {}",
+                                case.name
+                            );
+                        }
+                    };
+                    round_trip(
+                        &mut lab,
+                        case.name,
+                        &case.a,
+                        &case.b,
+                        case.acknowledged,
+                        &setup,
+                        &verify,
+                    );
+                }
+            })
+        })
+        .collect();
+    let panicked = threads
+        .into_iter()
+        .map(|t| t.join())
+        .filter(Result::is_err)
+        .count();
+    assert_eq!(
+        panicked, 0,
+        "{engine}: {panicked} stream(s) failed (see above)"
+    );
 }
 
 #[test]
 fn hand_written_cases_on_postgres() {
-    run(schema_core::Engine::Postgres);
+    run(schema_core::Engine::Postgres, 3);
 }
 
 #[test]
 fn hand_written_cases_on_mysql() {
-    run(schema_core::Engine::MySql);
+    run(schema_core::Engine::MySql, 3);
 }
 
 #[test]
 fn hand_written_cases_on_sqlite() {
-    run(schema_core::Engine::Sqlite);
+    run(schema_core::Engine::Sqlite, 1);
 }

@@ -55,6 +55,12 @@ pub fn catalog(db: &mut TestDb) -> Vec<String> {
             "SELECT concat_ws('|', 'enum', t.typname::text, string_agg(e.enumlabel::text, ',' ORDER BY e.enumsortorder)) FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname",
             "SELECT concat_ws('|', 'domain', typname::text, format_type(typbasetype, typtypmod)) FROM pg_type WHERE typtype = 'd' AND typnamespace = 'public'::regnamespace",
             "SELECT concat_ws('|', 'extension', extname::text) FROM pg_extension",
+            "SELECT concat_ws('|', 'view', viewname::text, definition) FROM pg_views WHERE schemaname = 'public'",
+            "SELECT concat_ws('|', 'matview', matviewname::text, definition) FROM pg_matviews WHERE schemaname = 'public'",
+            "SELECT concat_ws('|', 'trigger', tgrelid::regclass::text, pg_get_triggerdef(oid)) FROM pg_trigger WHERE NOT tgisinternal",
+            "SELECT concat_ws('|', 'function', proname::text, pg_get_functiondef(oid)) FROM pg_proc WHERE pronamespace = 'public'::regnamespace",
+            "SELECT concat_ws('|', 'policy', tablename::text, policyname::text, permissive, array_to_string(roles, ','), cmd, coalesce(qual, '-'), coalesce(with_check, '-')) FROM pg_policies WHERE schemaname = 'public'",
+            "SELECT concat_ws('|', 'rls', relname::text, relrowsecurity::text, relforcerowsecurity::text) FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p') AND relname NOT LIKE '\\_sqlx%'",
         ],
         Engine::MySql => &[
             "SELECT CONCAT_WS('|', 'column', table_name, column_name, column_type, is_nullable, COALESCE(column_default, '-'), extra, COALESCE(collation_name, '-'), column_comment, COALESCE(generation_expression, '-')) FROM information_schema.columns WHERE table_schema = database() AND table_name NOT LIKE '\\_sqlx%'",
@@ -63,14 +69,28 @@ pub fn catalog(db: &mut TestDb) -> Vec<String> {
             "SELECT CONCAT_WS('|', 'check', table_name, constraint_name, check_clause) FROM information_schema.check_constraints WHERE constraint_schema = database()",
             "SELECT CONCAT_WS('|', 'fk', rc.table_name, rc.constraint_name, rc.referenced_table_name, rc.update_rule, rc.delete_rule, GROUP_CONCAT(k.column_name ORDER BY k.ordinal_position), GROUP_CONCAT(k.referenced_column_name ORDER BY k.ordinal_position)) FROM information_schema.referential_constraints rc JOIN information_schema.key_column_usage k ON k.constraint_schema = rc.constraint_schema AND k.constraint_name = rc.constraint_name AND k.table_name = rc.table_name WHERE rc.constraint_schema = database() GROUP BY rc.table_name, rc.constraint_name, rc.referenced_table_name, rc.update_rule, rc.delete_rule",
             "SELECT CONCAT_WS('|', 'index', table_name, index_name, non_unique, index_type, GROUP_CONCAT(CONCAT(column_name, ':', COALESCE(sub_part, ''), ':', COALESCE(collation, '')) ORDER BY seq_in_index)) FROM information_schema.statistics WHERE table_schema = database() AND table_name NOT LIKE '\\_sqlx%' GROUP BY table_name, index_name, non_unique, index_type",
+            "SELECT CONCAT_WS('|', 'view', table_name, view_definition) FROM information_schema.views WHERE table_schema = database()",
+            "SELECT CONCAT_WS('|', 'trigger', trigger_name, event_object_table, action_timing, event_manipulation, action_statement) FROM information_schema.triggers WHERE trigger_schema = database()",
+            "SELECT CONCAT_WS('|', 'routine', routine_type, routine_name, routine_definition) FROM information_schema.routines WHERE routine_schema = database()",
         ],
         Engine::Sqlite => &[
             "SELECT type || '|' || name || '|' || tbl_name || '|' || coalesce(sql, '') FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE '\\_sqlx%' ESCAPE '\\'",
         ],
     };
+    // MySQL writes the database name into view definitions; each test has its own database.
+    let database = match db.engine() {
+        Engine::MySql => db
+            .value("SELECT database()")
+            .map(|name| format!("`{name}`.")),
+        _ => None,
+    };
     let mut lines: Vec<String> = queries
         .iter()
         .flat_map(|query| db.column(query))
+        .map(|line| match &database {
+            Some(name) => line.replace(name.as_str(), ""),
+            None => line,
+        })
         // SQLite keeps the CREATE text: ALTER TABLE edits it in place, so spacing may differ.
         .map(|line| line.split_whitespace().collect::<Vec<_>>().join(""))
         .collect();
@@ -78,16 +98,54 @@ pub fn catalog(db: &mut TestDb) -> Vec<String> {
     lines
 }
 
-/// The catalog of `schema`'s DDL applied to a fresh database.
-pub fn direct_catalog(engine: Engine, schema: &Schema) -> Option<Vec<String>> {
-    let mut db = TestDb::new(engine)?;
+/// Empties a database reused across cases (creating a database per case is slow on servers).
+pub fn reset(db: &mut TestDb) {
+    match db.engine() {
+        Engine::Postgres => db.run("DROP SCHEMA public CASCADE; CREATE SCHEMA public"),
+        Engine::MySql => {
+            let objects = db.column(
+                "SELECT CONCAT(IF(table_type = 'VIEW', 'VIEW', 'TABLE'), ' `', table_name, '`') FROM information_schema.tables WHERE table_schema = database() UNION ALL SELECT CONCAT(routine_type, ' `', routine_name, '`') FROM information_schema.routines WHERE routine_schema = database()",
+            );
+            let mut sql = "SET FOREIGN_KEY_CHECKS = 0;".to_string();
+            for object in objects {
+                sql.push_str(&format!("DROP {object};"));
+            }
+            sql.push_str("SET FOREIGN_KEY_CHECKS = 1");
+            db.run(&sql);
+        }
+        Engine::Sqlite => *db = TestDb::new(Engine::Sqlite).expect("SQLite"),
+    }
+}
+
+/// The catalog of `schema`'s DDL applied to `db` (emptied first).
+pub fn direct_catalog(db: &mut TestDb, schema: &Schema) -> Vec<String> {
+    reset(db);
+    let engine = db.engine();
     let script = dialect(engine)
         .render(schema)
         .unwrap_or_else(|e| panic!("{engine}: {e}"));
     for statement in &script.statements {
         db.run(statement);
     }
-    Some(catalog(&mut db))
+    catalog(db)
+}
+
+/// Two databases on one engine, reused across cases: one to migrate, one to build directly.
+pub struct Lab {
+    /// The database migrations run on.
+    pub migrated: TestDb,
+    /// The database the target's DDL is applied to.
+    pub direct: TestDb,
+}
+
+impl Lab {
+    /// Two fresh databases, or `None` when the engine is skipped.
+    pub fn new(engine: Engine) -> Option<Lab> {
+        Some(Lab {
+            migrated: TestDb::new(engine)?,
+            direct: TestDb::new(engine)?,
+        })
+    }
 }
 
 /// Lines only in `left` and only in `right`, for a readable failure.
@@ -105,7 +163,7 @@ pub fn difference(left: &[String], right: &[String]) -> String {
 /// Applies `a`, migrates to `b` (acknowledging `acknowledged`), runs `setup` on A's database
 /// first (rows to keep) and `verify` after migrating; compares catalogs both ways.
 pub fn round_trip(
-    engine: Engine,
+    lab: &mut Lab,
     name: &str,
     a: &Schema,
     b: &Schema,
@@ -113,21 +171,21 @@ pub fn round_trip(
     setup: &dyn Fn(&mut TestDb),
     verify: &dyn Fn(&mut TestDb),
 ) {
-    let Some(mut db) = TestDb::new(engine) else {
-        return;
-    };
+    let engine = lab.migrated.engine();
+    reset(&mut lab.migrated);
+    let db = &mut lab.migrated;
     let dir = scratch_dir(engine);
     add_migration(engine, &dir, &Schema::default(), a, &[], "initial");
     db.migrate(&dir)
         .unwrap_or_else(|e| panic!("{engine} {name}: initial migration failed: {e}"));
-    let catalog_a = catalog(&mut db);
-    let direct_a = direct_catalog(engine, a).expect("engine available");
+    let catalog_a = catalog(db);
+    let direct_a = direct_catalog(&mut lab.direct, a);
     assert!(
         catalog_a == direct_a,
         "{engine} {name}: initial migration differs from A's DDL\n{}",
         difference(&catalog_a, &direct_a)
     );
-    setup(&mut db);
+    setup(db);
     let before = add_migration(engine, &dir, a, b, acknowledged, name);
     if let Err(e) = db.migrate(&dir) {
         panic!(
@@ -135,22 +193,22 @@ pub fn round_trip(
             files(&dir, before)
         );
     }
-    let catalog_b = catalog(&mut db);
-    let direct_b = direct_catalog(engine, b).expect("engine available");
+    let catalog_b = catalog(db);
+    let direct_b = direct_catalog(&mut lab.direct, b);
     assert!(
         catalog_b == direct_b,
         "{engine} {name}: migrated catalog differs from B's DDL\n{}\n{}",
         difference(&catalog_b, &direct_b),
         files(&dir, before)
     );
-    verify(&mut db);
+    verify(db);
     if let Err(e) = db.undo(&dir, before) {
         panic!(
             "{engine} {name}: down migration failed: {e}\n{}",
             files(&dir, before)
         );
     }
-    let catalog_down = catalog(&mut db);
+    let catalog_down = catalog(db);
     assert!(
         catalog_down == catalog_a,
         "{engine} {name}: down migration does not restore A\n{}\n{}",
