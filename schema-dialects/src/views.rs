@@ -178,6 +178,12 @@ pub(crate) fn check<D: Dialect + ?Sized>(
         let problem = |message: String| {
             Diagnostic::new(format!("view `{}`: {message}", view.name)).engine(engine)
         };
+        crate::check::identifier(dialect, "view", &view.name, &|d| d, found);
+        if view.materialized && dialect.supports_materialized_views() {
+            for index in &view.indexes {
+                crate::check::identifier(dialect, "index", &index.name, &|d| d, found);
+            }
+        }
         let reads = match parse(dialect, view) {
             Ok(reads) => reads,
             Err(error) => {

@@ -224,9 +224,20 @@ fn string(text: &str) -> String {
 
 /// A view as a DBML `Table`: its declared columns, a distinct header colour, and a note.
 fn write_view(out: &mut String, entity: &super::Entity) {
-    let _ = writeln!(out, "Table {} [headercolor: #8e44ad] {{", quoted(&entity.name));
+    let _ = writeln!(
+        out,
+        "Table {} [headercolor: #8e44ad] {{",
+        quoted(&entity.name)
+    );
     for attribute in &entity.attributes {
-        let mut settings = vec![if attribute.nullable { "null" } else { "not null" }.to_string()];
+        let mut settings = vec![
+            if attribute.nullable {
+                "null"
+            } else {
+                "not null"
+            }
+            .to_string(),
+        ];
         if let Some(comment) = &attribute.comment {
             settings.push(format!("note: {}", string(comment)));
         }
