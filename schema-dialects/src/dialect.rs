@@ -320,6 +320,18 @@ pub trait Dialect: Sync {
         &[]
     }
 
+    /// Whether `CREATE TABLE` silently keeps only the first of several UNIQUE constraints (or
+    /// primary key) over the same columns in the same order (PostgreSQL), so the others are not
+    /// in the catalog. Default: false.
+    ///
+    /// ```
+    /// # use schema_core::Engine;
+    /// assert!(schema_dialects::dialect(Engine::Postgres).merges_duplicate_unique_constraints());
+    /// ```
+    fn merges_duplicate_unique_constraints(&self) -> bool {
+        false
+    }
+
     /// The table option that drops the rowid (SQLite `WITHOUT ROWID`); `None` where tables have
     /// no rowid alias to drop, so the setting does not apply. Default: `None`.
     ///

@@ -36,6 +36,8 @@ mod check;
 mod dialect;
 pub mod dictionary;
 pub mod docs;
+#[cfg(feature = "live")]
+pub mod drift;
 mod expr;
 mod features;
 #[cfg(feature = "live")]

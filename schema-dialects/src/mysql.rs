@@ -60,6 +60,8 @@ impl Dialect for MySql {
             ("octet_length", "length"),
             ("ucase", "upper"),
             ("lcase", "lower"),
+            ("curdate", "current_date"),
+            ("curtime", "current_time"),
         ]
     }
 

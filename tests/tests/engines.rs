@@ -23,6 +23,8 @@ mod constraints;
 mod deferrable;
 #[path = "engines/domains.rs"]
 mod domains;
+#[path = "engines/drift.rs"]
+mod drift;
 #[path = "engines/exclusion.rs"]
 mod exclusion;
 #[path = "engines/fixtures.rs"]
@@ -47,8 +49,6 @@ mod relations;
 mod rls_attacks;
 #[path = "engines/scripts.rs"]
 mod scripts;
-#[path = "engines/security_support.rs"]
-mod security_support;
 #[path = "engines/support.rs"]
 mod support;
 #[path = "engines/triggers.rs"]

@@ -4,6 +4,9 @@
 //! so validation cannot let through what the engine would reject; the same holds for PostgreSQL
 //! and MariaDB on fewer cases.
 //!
+//! Every script that runs is read back by introspection, which must give the declared model
+//! again (`schema_tests::round_trip_difference`).
+//!
 //! `PROPTEST_CASES` raises the case count (default 256).
 
 use std::collections::BTreeMap;
@@ -14,7 +17,7 @@ use schema_core::{
     Schema, SqlType, TableDef,
 };
 use schema_dialects::dialect;
-use schema_tests::TestDb;
+use schema_tests::{TestDb, round_trip_difference};
 
 /// Names that stress quoting, limits and reserved words, plus plain ones so references resolve.
 fn name() -> impl Strategy<Value = String> {
@@ -361,6 +364,10 @@ proptest! {
                 let sql = script.to_string();
                 let result = db.execute(&sql);
                 prop_assert!(result.is_ok(), "SQLite rejected a script that passed validation:\n{sql}\n{result:?}");
+                let live = db.introspect();
+                prop_assert!(live.is_ok(), "SQLite: introspection failed: {live:?}\n{sql}");
+                let difference = round_trip_difference(engine, &schema, &live.unwrap());
+                prop_assert!(difference.is_none(), "{}\n{sql}", difference.unwrap_or_default());
             }
         }
     }
@@ -398,6 +405,10 @@ proptest! {
             let sql = script.to_string();
             let result = db.execute(&sql);
             prop_assert!(result.is_ok(), "{engine} rejected a script that passed validation:\n{sql}\n{result:?}");
+            let live = db.introspect();
+            prop_assert!(live.is_ok(), "{engine}: introspection failed: {live:?}\n{sql}");
+            let difference = round_trip_difference(engine, &schema, &live.unwrap());
+            prop_assert!(difference.is_none(), "{}\n{sql}", difference.unwrap_or_default());
         }
     }
 }

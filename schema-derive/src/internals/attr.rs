@@ -149,6 +149,8 @@ pub struct Container {
     pub without_rowid: bool,
     /// `audit`: every row change is recorded in the audit table.
     pub audit: bool,
+    /// `tenant_isolated(...)`, `policy(...)`, `row_security(...)`, `grant(...)`.
+    pub security: super::security::SecurityAttrs,
 }
 
 const TABLE_FORM: &str = "#[table(...)]";
@@ -167,6 +169,7 @@ impl Container {
         let mut exclusions = Vec::new();
         let mut without_rowid = Attr::none(WITHOUT_ROWID);
         let mut audit = Attr::none(AUDIT);
+        let mut security = super::security::SecurityAttrs::default();
 
         for attr in attrs {
             if attr.path() == COLUMN {
@@ -213,6 +216,7 @@ impl Container {
                     without_rowid.set(cx, flag(meta, "#[table(without_rowid)]")?, ());
                 } else if meta.path == AUDIT {
                     audit.set(cx, flag(meta, "#[table(audit)]")?, ());
+                } else if security.parse(cx, meta)? {
                 } else {
                     return Err(unknown_key(meta, TABLE_FORM, TABLE_KEYS));
                 }
@@ -237,6 +241,7 @@ impl Container {
             exclusions,
             without_rowid: without_rowid.get().is_some(),
             audit: audit.get().is_some(),
+            security,
         }
     }
 }

@@ -19,6 +19,8 @@ mod mysql;
 mod normalize;
 mod postgres;
 mod recover;
+mod routines;
+mod sql_text;
 mod sqlite;
 
 use std::fmt;
@@ -27,7 +29,7 @@ use schema_core::{Engine, Schema};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AssertSqlSafe, Connection, Row};
 
-pub use normalize::{CANDIDATES, as_deployed, canonical_sql, comparable};
+pub use normalize::{CANDIDATES, as_deployed, canonical_query, canonical_sql, comparable};
 
 /// Why a database could not be read.
 ///

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use schema_core::{
     Check, Column, Engine, FkAction, ForeignKey, Generated, GeneratedKind, Identity, Index,
-    IndexMethod, KeyPart, PrimaryKey, Schema, SortOrder, TableDef, Unique,
+    IndexMethod, KeyPart, PrimaryKey, Schema, SortOrder, TableDef, Unique, View, ViewColumn,
 };
 use sqlx::AnyConnection;
 
@@ -56,13 +56,80 @@ pub(super) async fn introspect(connection: &mut AnyConnection) -> Result<Schema,
     }
     foreign_keys(connection, &mut tables).await?;
     indexes(connection, &mut tables).await?;
+    let triggers = triggers(connection).await?;
     // The update keeps this compiling while other objects (views, policies) join the model.
     #[allow(clippy::needless_update)]
-    Ok(Schema {
+    let mut schema = Schema {
         tables: tables.into_values().collect(),
         extensions: Vec::new(),
+        views: views(connection).await?,
         ..Schema::default()
-    })
+    };
+    super::routines::file(&mut schema, ENGINE, triggers);
+    Ok(schema)
+}
+
+/// Row triggers (one event each on MySQL) with their `BEGIN ... END` bodies.
+async fn triggers(
+    connection: &mut AnyConnection,
+) -> Result<Vec<super::routines::LiveTrigger>, IntrospectError> {
+    let mut found = Vec::new();
+    for row in rows(
+        connection,
+        "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_STATEMENT
+         FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()
+         ORDER BY EVENT_OBJECT_TABLE, TRIGGER_NAME",
+    )
+    .await?
+    {
+        let event = match text(&row, 3).as_str() {
+            "INSERT" => schema_core::TriggerEvent::Insert,
+            "UPDATE" => schema_core::TriggerEvent::Update,
+            _ => schema_core::TriggerEvent::Delete,
+        };
+        found.push(super::routines::LiveTrigger {
+            name: text(&row, 0),
+            table: text(&row, 1),
+            timing: if text(&row, 2) == "BEFORE" {
+                schema_core::TriggerTiming::Before
+            } else {
+                schema_core::TriggerTiming::After
+            },
+            events: vec![event],
+            when: None,
+            body: text(&row, 4),
+        });
+    }
+    Ok(found)
+}
+
+/// Views with their columns; MySQL keeps no view comments.
+async fn views(connection: &mut AnyConnection) -> Result<Vec<View>, IntrospectError> {
+    let mut views: BTreeMap<String, View> = BTreeMap::new();
+    for row in rows(
+        connection,
+        "SELECT TABLE_NAME, VIEW_DEFINITION, SECURITY_TYPE FROM information_schema.VIEWS
+         WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME",
+    )
+    .await?
+    {
+        let view =
+            View::new(text(&row, 0), text(&row, 1)).security_invoker(text(&row, 2) == "INVOKER");
+        views.insert(view.name.clone(), view);
+    }
+    for row in rows(
+        connection,
+        "SELECT c.TABLE_NAME, c.COLUMN_NAME FROM information_schema.COLUMNS c
+         JOIN information_schema.VIEWS v ON v.TABLE_SCHEMA = c.TABLE_SCHEMA AND v.TABLE_NAME = c.TABLE_NAME
+         WHERE c.TABLE_SCHEMA = DATABASE() ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION",
+    )
+    .await?
+    {
+        if let Some(view) = views.get_mut(&text(&row, 0)) {
+            view.columns.push(ViewColumn::untyped(text(&row, 1)));
+        }
+    }
+    Ok(views.into_values().collect())
 }
 
 /// The single column a check named `<table>_<column>_check` is about, if that column exists.
@@ -194,8 +261,18 @@ fn column(
         nullable,
         own_checks,
     );
-    let mut column = Column::new(name, sql_type.clone());
+    // MySQL 8 writes literal strings unquoted and marks expressions DEFAULT_GENERATED.
+    let default_text = opt(row, 4).filter(|_| generated.is_none()).map(|default| {
+        if mariadb || extra.contains("default_generated") || default == "NULL" {
+            default
+        } else {
+            crate::quote::string(crate::dialect(ENGINE), &default)
+        }
+    });
+    let (sql_type, default) = recover::typed_default(ENGINE, sql_type, default_text.as_deref());
+    let mut column = Column::new(name, sql_type);
     column.nullable = nullable;
+    column.default = default;
     column.generated = generated;
     column.comment = opt(row, 6);
     if extra.contains("auto_increment") {
@@ -203,17 +280,6 @@ fn column(
     }
     if let Some(collation) = collation {
         column.collation.insert(ENGINE, collation);
-    }
-    if column.generated.is_none()
-        && let Some(default) = opt(row, 4)
-    {
-        // MySQL 8 writes literal strings unquoted and marks expressions DEFAULT_GENERATED.
-        let default = if mariadb || extra.contains("default_generated") || default == "NULL" {
-            default
-        } else {
-            crate::quote::string(crate::dialect(ENGINE), &default)
-        };
-        column.default = recover::default(ENGINE, &sql_type, &default);
     }
     column
 }

@@ -14,6 +14,8 @@
 //!   [`CANDIDATES`] order (MySQL: `jsonb` is `json`, `timestamp` is `timestamptz`; SQLite:
 //!   `char(n)` is `varchar(n)`, `timestamp` is `timestamptz`, every decimal is an unconstrained
 //!   decimal, `json`/`jsonb`/`text` without a CHECK, ...);
+//! - PostgreSQL: a UNIQUE constraint over the same columns as the primary key or an earlier
+//!   UNIQUE constraint is silently not created;
 //! - MySQL: primary keys are all named `PRIMARY` (read back as `<table>_pkey`), and a unique
 //!   index over plain columns is the same object as a UNIQUE constraint (read back as one);
 //! - MySQL/SQLite: enum types have no name (read back as `<table>_<column>`), domains are their
@@ -22,6 +24,7 @@
 //!   `AUTO_INCREMENT`, SQLite `AUTOINCREMENT`);
 //! - SQLite: comments (the engine keeps none; the `--` lines our writer puts in the table text
 //!   cannot be told apart between a table and its first column);
+//! - `decimal(p)` is `decimal(p,0)` (SQL's rule; PostgreSQL and MySQL store it so);
 //! - check expressions and defaults are compared in their canonical spelling
 //!   ([`canonical_sql`]): PostgreSQL rewrites `x IN (...)` to `x = ANY (ARRAY[...])`,
 //!   `BETWEEN` to two comparisons and adds casts; MariaDB lowercases functions.
@@ -30,7 +33,8 @@ use std::ops::ControlFlow;
 
 use schema_core::{Engine, Schema, SqlType, TableDef};
 use sqlparser::ast::{
-    BinaryOperator, Expr, Ident, ObjectNamePart, UnaryOperator, Value, visit_expressions_mut,
+    BinaryOperator, Expr, FunctionArg, FunctionArgExpr, FunctionArguments, Ident, ObjectNamePart,
+    UnaryOperator, Value, visit_expressions_mut,
 };
 
 use crate::dialect;
@@ -106,11 +110,35 @@ fn canonical_node(e: &mut Expr, synonyms: &[(&str, &str)]) {
             _ => (**expr).clone(),
         }),
         Expr::Prefixed { value, .. } => Some((**value).clone()),
+        // MySQL reads `"A"` as a string and stores it as `'A'`, and `FALSE` as `0`.
+        Expr::Value(v) => match &v.value {
+            Value::DoubleQuotedString(s) => {
+                Some(Expr::Value(Value::SingleQuotedString(s.clone()).into()))
+            }
+            Value::Boolean(b) => Some(number(if *b { "1" } else { "0" })),
+            _ => None,
+        },
         Expr::Identifier(ident) => Some(Expr::Identifier(Ident::new(ident.value.to_lowercase()))),
         Expr::CompoundIdentifier(parts) => parts
             .last()
             .map(|last| Expr::Identifier(Ident::new(last.value.to_lowercase()))),
         Expr::Function(function) => {
+            // MariaDB stores `count(*)` as `count(0)`.
+            if let FunctionArguments::List(list) = &mut function.args
+                && function.name.to_string().eq_ignore_ascii_case("count")
+                && let [FunctionArg::Unnamed(FunctionArgExpr::Expr(Expr::Value(v)))] =
+                    list.args.as_slice()
+                && matches!(v.value, Value::Number(_, _))
+            {
+                list.args = vec![FunctionArg::Unnamed(FunctionArgExpr::Wildcard)];
+            }
+            // `f()` and `f` (CURRENT_DATE) compare alike.
+            if let FunctionArguments::List(list) = &function.args
+                && list.args.is_empty()
+                && list.clauses.is_empty()
+            {
+                function.args = FunctionArguments::None;
+            }
             for part in &mut function.name.0 {
                 if let ObjectNamePart::Identifier(ident) = part {
                     let lower = ident.value.to_lowercase();
@@ -214,7 +242,72 @@ pub fn as_deployed(declared: &Schema, engine: Engine) -> Schema {
     for table in &mut schema.tables {
         deploy_table(table, engine);
     }
+    for view in &mut schema.views {
+        deploy_view(view, engine);
+    }
+    deploy_triggers(&mut schema, engine);
+    if !target.supports_functions() {
+        schema.functions.clear();
+    }
     schema
+}
+
+/// Triggers with a body for `engine`, that body only; where the grammar has no `WHEN` the
+/// condition is the `IF` the writer wraps around the body.
+fn deploy_triggers(schema: &mut Schema, engine: Engine) {
+    let target = dialect(engine);
+    schema.triggers.retain(|t| t.bodies.contains_key(&engine));
+    for trigger in &mut schema.triggers {
+        let body = trigger.bodies.remove(&engine).unwrap_or_default();
+        let body = match (target.trigger_style(), trigger.when.take()) {
+            (
+                crate::TriggerStyle::Inline {
+                    when_clause: false, ..
+                },
+                Some(when),
+            ) => {
+                let inner: Vec<String> = body
+                    .trim()
+                    .lines()
+                    .map(|l| format!("  {l}").trim_end().to_string())
+                    .collect();
+                format!("IF {when} THEN\n{}\nEND IF;", inner.join("\n"))
+            }
+            (_, when) => {
+                trigger.when = when;
+                body.trim().to_string()
+            }
+        };
+        trigger.bodies = [(engine, body)].into_iter().collect();
+    }
+    schema.triggers.sort_by(|a, b| a.name.cmp(&b.name));
+}
+
+/// A view as `engine` holds it: its own body, materialized only where the engine has
+/// materialized views, the invoker setting only where one exists, comments only where the engine
+/// keeps them for views (PostgreSQL).
+fn deploy_view(view: &mut schema_core::View, engine: Engine) {
+    let target = dialect(engine);
+    view.sql = view.sql_on(engine).trim().trim_end_matches(';').to_string();
+    view.engine_sql.clear();
+    view.materialized = view.materialized && target.supports_materialized_views();
+    if !view.materialized {
+        view.indexes.clear();
+    }
+    for index in &mut view.indexes {
+        index.engines.clear();
+    }
+    let has_setting = !view.materialized
+        && target.security_invoker_views() != crate::SecurityInvokerViews::NotApplicable;
+    if !has_setting {
+        view.security_invoker = true;
+    }
+    if target.comment_style() != crate::CommentStyle::CommentOn {
+        view.comment = None;
+        for column in &mut view.columns {
+            column.comment = None;
+        }
+    }
 }
 
 fn deploy_table(table: &mut TableDef, engine: Engine) {
@@ -256,6 +349,18 @@ fn deploy_table(table: &mut TableDef, engine: Engine) {
         && let Some(pk) = &mut table.primary_key
     {
         pk.name = schema_core::naming::primary_key(&table.name);
+    }
+    if target.merges_duplicate_unique_constraints() {
+        let mut seen: Vec<Vec<String>> = table
+            .primary_key
+            .iter()
+            .map(|pk| pk.columns.clone())
+            .collect();
+        table.uniques.retain(|unique| {
+            let duplicate = seen.contains(&unique.columns);
+            seen.push(unique.columns.clone());
+            !duplicate
+        });
     }
     if target.unique_indexes_are_constraints() {
         let (plain, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut table.indexes)
@@ -305,7 +410,8 @@ fn deploy_table(table: &mut TableDef, engine: Engine) {
             });
             column.sql_type = (*domain.base).clone();
         }
-        column.sql_type = deployed_type(&column.sql_type, engine, &table_name, &column.name);
+        let deployed = deployed_type(&column.sql_type, engine, &table_name, &column.name);
+        column.sql_type = same_default(&column.sql_type, deployed, column.default.as_ref(), engine);
     }
     table.checks.extend(domain_checks);
 }
@@ -333,6 +439,19 @@ pub(crate) fn deployed_type(
         SqlType::Array(inner) => {
             SqlType::Array(Box::new(deployed_type(inner, engine, table, column)))
         }
+        // SQL: `DECIMAL(p)` is `DECIMAL(p,0)`, and engines store it so.
+        SqlType::Decimal {
+            precision: Some(p),
+            scale: None,
+        } => deployed_type(
+            &SqlType::Decimal {
+                precision: Some(*p),
+                scale: Some(0),
+            },
+            engine,
+            table,
+            column,
+        ),
         declared => {
             let rendering = |t: &SqlType| (target.type_name(t), target.type_check("c", t, false));
             let wanted = rendering(declared);
@@ -343,6 +462,39 @@ pub(crate) fn deployed_type(
                 .unwrap_or_else(|| declared.clone())
         }
     }
+}
+
+/// Among the types `engine` stores like `deployed`, the first whose default renders like the
+/// declared type's (SQLite: `timestamp` and `timestamptz` are both TEXT, but `now` differs).
+pub(crate) fn same_default(
+    declared: &SqlType,
+    deployed: SqlType,
+    default: Option<&schema_core::ColumnDefault>,
+    engine: Engine,
+) -> SqlType {
+    let Some(default) = default else {
+        return deployed;
+    };
+    let target = dialect(engine);
+    let written = |t: &SqlType| crate::writer::default_value(target, t, default);
+    if written(&deployed) == written(declared) {
+        return deployed;
+    }
+    stored_alike(&deployed, engine)
+        .into_iter()
+        .find(|t| written(t) == written(declared))
+        .unwrap_or(deployed)
+}
+
+/// The candidate types `engine` stores exactly like `ty` (same type name and domain CHECK).
+pub(crate) fn stored_alike(ty: &SqlType, engine: Engine) -> Vec<SqlType> {
+    let target = dialect(engine);
+    let rendering = |t: &SqlType| (target.type_name(t), target.type_check("c", t, false));
+    let wanted = rendering(ty);
+    CANDIDATES
+        .into_iter()
+        .filter(|t| rendering(t) == wanted)
+        .collect()
 }
 
 /// The parameterised types with the numbers of `ty`, in candidate order.
@@ -399,7 +551,135 @@ pub fn comparable(schema: &Schema, engine: Engine) -> Schema {
         }
     }
     schema.tables.sort_by(|a, b| a.name.cmp(&b.name));
+    for view in &mut schema.views {
+        view.sql = canonical_query(engine, &view.sql);
+        // The engine derives a view column's type from the query: not compared.
+        for column in &mut view.columns {
+            column.sql_type = None;
+            column.nullable = false;
+        }
+        view.indexes.sort_by(|a, b| a.name.cmp(&b.name));
+    }
+    schema.views.sort_by(|a, b| a.name.cmp(&b.name));
+    for trigger in &mut schema.triggers {
+        for body in trigger.bodies.values_mut() {
+            *body = super::routines::canonical_body(body);
+        }
+        trigger.when.iter_mut().for_each(canon);
+    }
+    schema.triggers.sort_by(|a, b| a.name.cmp(&b.name));
+    for function in &mut schema.functions {
+        function.body = super::routines::canonical_body(&function.body);
+        function.returns = function.returns.to_lowercase();
+        function.language = function.language.to_lowercase();
+        for arg in &mut function.args {
+            arg.sql_type = arg.sql_type.to_lowercase();
+        }
+        if let Some(path) = &mut function.search_path {
+            *path = path
+                .split(',')
+                .map(str::trim)
+                .collect::<Vec<_>>()
+                .join(", ");
+        }
+    }
+    schema.functions.sort_by(|a, b| a.name.cmp(&b.name));
     schema
+}
+
+/// A view body in a canonical spelling for comparison: [`canonical_sql`] on every expression,
+/// relation names without their schema, select-item aliases dropped (the view's column list
+/// names the columns), keywords in one case. Text that does not parse is compared with
+/// whitespace collapsed.
+///
+/// ```
+/// use schema_core::Engine;
+/// use schema_dialects::introspect::canonical_query;
+/// assert_eq!(
+///     canonical_query(Engine::Postgres, " SELECT t.name AS tenant_name\n   FROM public.tenants t;"),
+///     canonical_query(Engine::Postgres, "SELECT name FROM tenants t"),
+/// );
+/// ```
+pub fn canonical_query(engine: Engine, sql: &str) -> String {
+    use sqlparser::ast::{SelectItem, VisitMut, VisitorMut};
+    let text = sql.trim().trim_end_matches(';').trim();
+    let parser = dialect(engine).parser_dialect();
+    let Ok(mut statements) = sqlparser::parser::Parser::parse_sql(parser.as_ref(), text) else {
+        return text.split_whitespace().collect::<Vec<_>>().join(" ");
+    };
+    struct Canon(&'static [(&'static str, &'static str)]);
+    impl VisitorMut for Canon {
+        type Break = ();
+        fn post_visit_expr(&mut self, expr: &mut Expr) -> ControlFlow<()> {
+            canonical_node(expr, self.0);
+            ControlFlow::Continue(())
+        }
+        fn pre_visit_query(&mut self, query: &mut sqlparser::ast::Query) -> ControlFlow<()> {
+            if let sqlparser::ast::SetExpr::Select(select) = query.body.as_mut() {
+                // `FROM (a JOIN b)` is `FROM a JOIN b`.
+                for from in &mut select.from {
+                    if let sqlparser::ast::TableFactor::NestedJoin {
+                        table_with_joins,
+                        alias: None,
+                    } = &from.relation
+                        && from.joins.is_empty()
+                    {
+                        *from = (**table_with_joins).clone();
+                    }
+                }
+                for item in &mut select.projection {
+                    if let SelectItem::ExprWithAlias { expr, .. } = item {
+                        *item = SelectItem::UnnamedExpr(expr.clone());
+                    }
+                }
+            }
+            ControlFlow::Continue(())
+        }
+        fn pre_visit_table_factor(
+            &mut self,
+            factor: &mut sqlparser::ast::TableFactor,
+        ) -> ControlFlow<()> {
+            use sqlparser::ast::TableFactor;
+            // MySQL writes `FROM (a JOIN b ON ...)`: the parentheses change nothing.
+            if let TableFactor::NestedJoin {
+                table_with_joins,
+                alias: None,
+            } = factor
+                && table_with_joins.joins.is_empty()
+            {
+                *factor = table_with_joins.relation.clone();
+            }
+            let alias = match factor {
+                TableFactor::Table { alias, .. } | TableFactor::Derived { alias, .. } => alias,
+                _ => return ControlFlow::Continue(()),
+            };
+            if let Some(alias) = alias {
+                alias.name = Ident::new(alias.name.value.to_lowercase());
+                alias.explicit = true;
+            }
+            ControlFlow::Continue(())
+        }
+        fn pre_visit_relation(
+            &mut self,
+            relation: &mut sqlparser::ast::ObjectName,
+        ) -> ControlFlow<()> {
+            if let Some(ObjectNamePart::Identifier(last)) = relation.0.last().cloned() {
+                relation.0 = vec![ObjectNamePart::Identifier(Ident::new(
+                    last.value.to_lowercase(),
+                ))];
+            }
+            ControlFlow::Continue(())
+        }
+    }
+    let mut canon = Canon(dialect(engine).stored_function_synonyms());
+    for statement in &mut statements {
+        let _ = statement.visit(&mut canon);
+    }
+    statements
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn canonical_domain(ty: &mut SqlType, engine: Engine) {

@@ -4,10 +4,13 @@ use std::collections::BTreeMap;
 
 use schema_core::{
     Check, Column, Deferrable, DomainType, Engine, EnumType, Exclusion, FkAction, ForeignKey,
-    Generated, GeneratedKind, Identity, Index, IndexMethod, KeyPart, NullsOrder, PrimaryKey,
-    Schema, SortOrder, SqlType, TableDef, Unique,
+    Function, FunctionArg, Generated, GeneratedKind, Identity, Index, IndexMethod, KeyPart,
+    NullsOrder, PrimaryKey, Schema, SortOrder, SqlType, TableDef, TriggerEvent, TriggerTiming,
+    Unique, View, ViewColumn, Volatility,
 };
 use sqlx::AnyConnection;
+
+use super::routines::{self, LiveTrigger};
 
 use super::{
     IntrospectError, TextRow, opt, recover, rows, split_top_level, strip_outer_parens, text,
@@ -44,14 +47,26 @@ pub(super) async fn introspect(connection: &mut AnyConnection) -> Result<Schema,
     }
     columns(connection, &mut by_oid, &enums, &domains).await?;
     constraints(connection, &mut by_oid).await?;
-    indexes(connection, &mut by_oid).await?;
+    let mut views = views(connection).await?;
+    for (oid, index) in indexes(connection).await? {
+        if let Some(table) = by_oid.get_mut(&oid) {
+            table.indexes.push(index);
+        } else if let Some(view) = views.get_mut(&oid) {
+            view.indexes.push(index);
+        }
+    }
+    let triggers = triggers(connection).await?;
     // The update keeps this compiling while other objects (views, policies) join the model.
     #[allow(clippy::needless_update)]
-    Ok(Schema {
+    let mut schema = Schema {
         tables: by_oid.into_values().collect(),
         extensions,
+        views: views.into_values().collect(),
+        functions: functions(connection).await?,
         ..Schema::default()
-    })
+    };
+    routines::file(&mut schema, Engine::Postgres, triggers);
+    Ok(schema)
 }
 
 async fn enum_types(
@@ -348,10 +363,8 @@ fn matching_paren(text: &str) -> Option<usize> {
     None
 }
 
-async fn indexes(
-    connection: &mut AnyConnection,
-    tables: &mut BTreeMap<String, TableDef>,
-) -> Result<(), IntrospectError> {
+/// The indexes that back no constraint, with the oid of their table or materialized view.
+async fn indexes(connection: &mut AnyConnection) -> Result<Vec<(String, Index)>, IntrospectError> {
     let sql = format!(
         "SELECT i.indrelid::text, ic.relname::text, i.indisunique::text, am.amname::text,
                 pg_get_expr(i.indpred, i.indrelid), i.indnkeyatts::text,
@@ -422,10 +435,161 @@ async fn indexes(
             index.parts.insert(part_name, part);
         }
     }
-    for ((oid, _), index) in found {
-        if let Some(table) = tables.get_mut(&oid) {
-            table.indexes.push(index);
+    Ok(found
+        .into_iter()
+        .map(|((oid, _), index)| (oid, index))
+        .collect())
+}
+
+/// Views and materialized views by oid, with their columns and comments.
+async fn views(connection: &mut AnyConnection) -> Result<BTreeMap<String, View>, IntrospectError> {
+    let mut views = BTreeMap::new();
+    for row in rows(
+        connection,
+        &format!(
+            "SELECT c.oid::text, c.relname::text, c.relkind::text, pg_get_viewdef(c.oid, true),
+                    obj_description(c.oid, 'pg_class'), array_to_string(c.reloptions, ',')
+             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE {IN_SCHEMA} AND c.relkind IN ('v', 'm') ORDER BY c.relname"
+        ),
+    )
+    .await?
+    {
+        let mut view = View::new(
+            text(&row, 1),
+            text(&row, 3).trim().trim_end_matches(';').trim(),
+        );
+        view.materialized = text(&row, 2) == "m";
+        view.comment = opt(&row, 4);
+        view.security_invoker = view.materialized
+            || text(&row, 5)
+                .split(',')
+                .any(|option| option == "security_invoker=true" || option == "security_invoker=on");
+        views.insert(text(&row, 0), view);
+    }
+    for row in rows(
+        connection,
+        &format!(
+            "SELECT a.attrelid::text, a.attname::text, col_description(a.attrelid, a.attnum)
+             FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+             JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE {IN_SCHEMA} AND c.relkind IN ('v', 'm') AND a.attnum > 0 AND NOT a.attisdropped
+             ORDER BY a.attrelid, a.attnum"
+        ),
+    )
+    .await?
+    {
+        if let Some(view) = views.get_mut(&text(&row, 0)) {
+            let mut column = ViewColumn::untyped(text(&row, 1));
+            column.comment = opt(&row, 2);
+            view.columns.push(column);
         }
     }
-    Ok(())
+    Ok(views)
+}
+
+/// Row triggers with the body of the function each executes.
+async fn triggers(connection: &mut AnyConnection) -> Result<Vec<LiveTrigger>, IntrospectError> {
+    let mut found = Vec::new();
+    for row in rows(
+        connection,
+        &format!(
+            "SELECT t.tgname::text, c.relname::text, t.tgtype::text, pg_get_triggerdef(t.oid), p.prosrc
+             FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+             JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_proc p ON p.oid = t.tgfoid
+             WHERE {IN_SCHEMA} AND NOT t.tgisinternal ORDER BY c.relname, t.tgname"
+        ),
+    )
+    .await?
+    {
+        let kind: u32 = text(&row, 2).parse().unwrap_or(0);
+        let mut events = Vec::new();
+        for (bit, event) in [
+            (4, TriggerEvent::Insert),
+            (8, TriggerEvent::Delete),
+            (16, TriggerEvent::Update),
+        ] {
+            if kind & bit != 0 {
+                events.push(event);
+            }
+        }
+        let definition = text(&row, 3);
+        let when = definition
+            .find(" WHEN (")
+            .and_then(|at| {
+                let rest = &definition[at + 6..];
+                matching_paren(rest).map(|close| rest[1..close].to_string())
+            });
+        found.push(LiveTrigger {
+            name: text(&row, 0),
+            table: text(&row, 1),
+            timing: if kind & 2 != 0 {
+                TriggerTiming::Before
+            } else {
+                TriggerTiming::After
+            },
+            events,
+            when,
+            body: text(&row, 4),
+        });
+    }
+    Ok(found)
+}
+
+/// Functions of the current schema other than trigger functions, extension members and the
+/// partition maintenance functions the writer makes.
+async fn functions(connection: &mut AnyConnection) -> Result<Vec<Function>, IntrospectError> {
+    let mut found = Vec::new();
+    for row in rows(
+        connection,
+        &format!(
+            "SELECT p.oid::text, p.proname::text, pg_get_function_result(p.oid), l.lanname::text, p.prosrc,
+                    p.provolatile::text, p.prosecdef::text, array_to_string(p.proconfig, chr(31)),
+                    obj_description(p.oid, 'pg_proc')
+             FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+             JOIN pg_language l ON l.oid = p.prolang
+             WHERE {IN_SCHEMA} AND p.prokind = 'f' AND p.prorettype <> 'trigger'::regtype
+               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+             ORDER BY p.proname"
+        ),
+    )
+    .await?
+    {
+        let name = text(&row, 1);
+        // The writer's partition maintenance functions belong to their tables.
+        if name.ends_with("_maintain_partitions") {
+            continue;
+        }
+        let mut function = Function::new(name, text(&row, 2), text(&row, 4).trim());
+        function.language = text(&row, 3);
+        function.volatility = match text(&row, 5).as_str() {
+            "i" => Volatility::Immutable,
+            "s" => Volatility::Stable,
+            _ => Volatility::Volatile,
+        };
+        function.security_definer = text(&row, 6) == "true";
+        function.search_path = text(&row, 7)
+            .split('\u{1f}')
+            .find_map(|setting| setting.strip_prefix("search_path="))
+            .map(str::to_string);
+        function.comment = opt(&row, 8);
+        for arg in rows(
+            connection,
+            &format!(
+                "SELECT a.name, format_type(a.type, NULL) FROM pg_proc p,
+                   unnest(p.proargnames, p.proargtypes::oid[]) WITH ORDINALITY a(name, type, o)
+                 WHERE p.oid = {} ORDER BY a.o",
+                text(&row, 0)
+            ),
+        )
+        .await?
+        {
+            function.args.push(FunctionArg {
+                name: text(&arg, 0),
+                sql_type: text(&arg, 1),
+            });
+        }
+        found.push(function);
+    }
+    Ok(found)
 }

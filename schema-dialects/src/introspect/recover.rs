@@ -192,6 +192,29 @@ pub(super) fn unquote(literal: &str) -> String {
     }
 }
 
+/// The default whose rendering on `engine` is `text`, and the type among those stored like
+/// `sql_type` that writes it so (SQLite: `now` tells `timestamp` from `timestamptz`).
+pub(super) fn typed_default(
+    engine: Engine,
+    sql_type: SqlType,
+    text: Option<&str>,
+) -> (SqlType, Option<ColumnDefault>) {
+    let Some(text) = text else {
+        return (sql_type, None);
+    };
+    let found = default(engine, &sql_type, text);
+    if !matches!(found, Some(ColumnDefault::Sql(_))) {
+        return (sql_type, found);
+    }
+    for alike in super::normalize::stored_alike(&sql_type, engine) {
+        let other = default(engine, &alike, text);
+        if !matches!(other, Some(ColumnDefault::Sql(_))) {
+            return (alike, other);
+        }
+    }
+    (sql_type, found)
+}
+
 /// The default whose rendering on `engine` is `text` (the catalog's default expression).
 pub(super) fn default(engine: Engine, sql_type: &SqlType, text: &str) -> Option<ColumnDefault> {
     let text = text.trim();

@@ -10,13 +10,12 @@ use std::collections::BTreeMap;
 
 use schema_core::{
     Check, Column, Deferrable, Engine, FkAction, ForeignKey, Generated, GeneratedKind, Identity,
-    Index, KeyPart, PrimaryKey, Schema, TableDef, Unique,
+    Index, KeyPart, PrimaryKey, Schema, TableDef, Unique, View, ViewColumn,
 };
-use sqlparser::dialect::SQLiteDialect;
-use sqlparser::tokenizer::{Token, Tokenizer, Whitespace};
 use sqlx::AnyConnection;
 
-use super::{IntrospectError, opt, recover, rows, split_top_level, strip_outer_parens, text};
+use super::sql_text::{Kind, Lexeme, group, lex, top_level_parts};
+use super::{IntrospectError, opt, recover, rows, strip_outer_parens, text};
 
 const ENGINE: Engine = Engine::Sqlite;
 
@@ -31,13 +30,105 @@ pub(super) async fn introspect(connection: &mut AnyConnection) -> Result<Schema,
     {
         tables.push(table(connection, &text(&row, 0), &text(&row, 1)).await?);
     }
+    let mut views = Vec::new();
+    for row in rows(
+        connection,
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'view' ORDER BY name",
+    )
+    .await?
+    {
+        let name = text(&row, 0);
+        let mut view = View::new(name.clone(), view_body(&text(&row, 1)));
+        for column in rows(
+            connection,
+            &format!(
+                "SELECT name FROM pragma_table_info({}) ORDER BY cid",
+                literal(&name)
+            ),
+        )
+        .await?
+        {
+            view.columns.push(ViewColumn::untyped(text(&column, 0)));
+        }
+        views.push(view);
+    }
+    let mut triggers = Vec::new();
+    for row in rows(
+        connection,
+        "SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY tbl_name, name",
+    )
+    .await?
+    {
+        if let Some(trigger) = trigger_text(&text(&row, 0), &text(&row, 1), &text(&row, 2)) {
+            triggers.push(trigger);
+        }
+    }
     // The update keeps this compiling while other objects (views, policies) join the model.
     #[allow(clippy::needless_update)]
-    Ok(Schema {
+    let mut schema = Schema {
         tables,
         extensions: Vec::new(),
+        views,
         ..Schema::default()
+    };
+    super::routines::file(&mut schema, ENGINE, triggers);
+    Ok(schema)
+}
+
+/// A stored `CREATE TRIGGER "n" BEFORE|AFTER <event> ON "t" FOR EACH ROW [WHEN c] BEGIN ... END`.
+fn trigger_text(name: &str, table: &str, sql: &str) -> Option<super::routines::LiveTrigger> {
+    use schema_core::{TriggerEvent, TriggerTiming};
+    let lexemes = lex(sql);
+    let keywords: Vec<String> = lexemes.iter().map(Lexeme::keyword).collect();
+    let position = |word: &str| keywords.iter().position(|k| k == word);
+    let timing = if position("BEFORE").is_some() {
+        TriggerTiming::Before
+    } else {
+        TriggerTiming::After
+    };
+    let on = position("ON")?;
+    let event = match keywords[..on]
+        .iter()
+        .rev()
+        .find(|k| matches!(k.as_str(), "INSERT" | "UPDATE" | "DELETE"))?
+        .as_str()
+    {
+        "INSERT" => TriggerEvent::Insert,
+        "UPDATE" => TriggerEvent::Update,
+        _ => TriggerEvent::Delete,
+    };
+    let begin = position("BEGIN")?;
+    let when = position("WHEN")
+        .filter(|at| *at < begin)
+        .and_then(|at| lexemes.get(at + 1))
+        .map(|first| sql[first.start..lexemes[begin].start].trim().to_string());
+    Some(super::routines::LiveTrigger {
+        name: name.to_string(),
+        table: table.to_string(),
+        timing,
+        events: vec![event],
+        when,
+        body: sql[lexemes[begin].start..].trim().to_string(),
     })
+}
+
+/// The query of a stored `CREATE VIEW "v" ("a", "b") AS <query>`.
+fn view_body(sql: &str) -> String {
+    let lexemes = lex(sql);
+    let mut depth = 0;
+    for (i, lexeme) in lexemes.iter().enumerate() {
+        match lexeme.kind {
+            Kind::Open => depth += 1,
+            Kind::Close => depth -= 1,
+            _ if depth == 0 && lexeme.keyword() == "AS" => {
+                if let Some(next) = lexemes.get(i + 1) {
+                    return sql[next.start..].trim().to_string();
+                }
+            }
+            _ => {}
+        }
+    }
+    sql.to_string()
 }
 
 /// A name for a pragma's argument.
@@ -78,15 +169,16 @@ async fn table(
             nullable,
             &mut checks,
         );
-        let mut column = Column::new(column_name.clone(), sql_type.clone());
+        let generated = definition.and_then(|d| d.generated.clone());
+        let default_text = opt(&row, 3).filter(|_| generated.is_none());
+        let (sql_type, default) = recover::typed_default(ENGINE, sql_type, default_text.as_deref());
+        let mut column = Column::new(column_name.clone(), sql_type);
         column.nullable = nullable;
+        column.default = default;
         if let Some(collation) = collation {
             column.collation.insert(ENGINE, collation);
         }
-        column.generated = definition.and_then(|d| d.generated.clone());
-        if column.generated.is_none() {
-            column.default = opt(&row, 3).and_then(|d| recover::default(ENGINE, &sql_type, &d));
-        }
+        column.generated = generated;
         if definition.is_some_and(|d| d.autoincrement) {
             column.identity = Some(Identity::ByDefault);
         }
@@ -145,12 +237,10 @@ async fn table(
 
 /// The columns of `table` an expression names (as whole words).
 fn mentioned(table: &TableDef, expr: &str) -> Vec<String> {
-    let words: Vec<String> = tokens(expr)
-        .into_iter()
-        .filter_map(|t| match t {
-            Token::Word(w) => Some(w.value),
-            _ => None,
-        })
+    let words: Vec<String> = lex(expr)
+        .iter()
+        .filter(|l| matches!(l.kind, Kind::Word { .. }))
+        .map(Lexeme::name)
         .collect();
     table
         .columns
@@ -271,65 +361,44 @@ async fn indexes(
 
 /// The key expressions (without ASC/DESC and COLLATE) and the predicate of a `CREATE INDEX`.
 fn index_text(sql: &str) -> (Vec<String>, Option<String>) {
-    let upper = sql.to_uppercase();
-    let Some(on) = upper.find(" ON ") else {
+    let lexemes = lex(sql);
+    let Some(on) = lexemes.iter().position(|l| l.keyword() == "ON") else {
         return (Vec::new(), None);
     };
-    let Some(open) = sql[on..].find('(').map(|i| i + on) else {
+    let Some(open) = lexemes[on..].iter().position(|l| l.kind == Kind::Open) else {
         return (Vec::new(), None);
     };
-    let Some(close) = group_end(&sql[open..]).map(|i| i + open) else {
+    let open = on + open;
+    let Some((_, after)) = group(sql, &lexemes, open) else {
         return (Vec::new(), None);
     };
-    let entries = split_top_level(&sql[open + 1..close])
-        .into_iter()
-        .map(|entry| {
-            let mut entry = entry.trim().to_string();
-            for suffix in [" DESC", " ASC"] {
-                if entry.to_uppercase().ends_with(suffix) {
-                    entry.truncate(entry.len() - suffix.len());
-                }
+    let entries = top_level_parts(&lexemes[open + 1..after - 1])
+        .iter()
+        .map(|part| {
+            let mut end = part.len();
+            while end > 0 && matches!(part[end - 1].keyword().as_str(), "ASC" | "DESC") {
+                end -= 1;
             }
-            strip_outer_parens(&entry).to_string()
+            if end >= 2 && part[end - 2].keyword() == "COLLATE" {
+                end -= 2;
+            }
+            strip_outer_parens(span(sql, &part[..end])).to_string()
         })
         .collect();
-    let rest = sql[close + 1..].trim();
-    let predicate = rest
-        .get(..5)
-        .filter(|w| w.eq_ignore_ascii_case("WHERE"))
-        .map(|_| strip_outer_parens(&rest[5..]).to_string());
+    let predicate = lexemes
+        .get(after)
+        .filter(|l| l.keyword() == "WHERE")
+        .and_then(|_| lexemes.get(after + 1))
+        .map(|first| strip_outer_parens(sql[first.start..].trim()).to_string());
     (entries, predicate)
 }
 
-/// The byte index of the `)` closing the `(` at the start of `text` (quotes respected).
-fn group_end(text: &str) -> Option<usize> {
-    let mut depth = 0;
-    let mut quote: Option<char> = None;
-    for (i, c) in text.char_indices() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '\'' | '"' | '`') => quote = Some(c),
-            (None, '(') => depth += 1,
-            (None, ')') => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-            _ => {}
-        }
+/// The source text from the first to the last lexeme.
+fn span<'a>(sql: &'a str, lexemes: &[Lexeme<'a>]) -> &'a str {
+    match (lexemes.first(), lexemes.last()) {
+        (Some(first), Some(last)) => &sql[first.start..last.start + last.text.len()],
+        _ => "",
     }
-    None
-}
-
-fn tokens(sql: &str) -> Vec<Token> {
-    Tokenizer::new(&SQLiteDialect {}, sql)
-        .tokenize()
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|t| !matches!(t, Token::Whitespace(_)))
-        .collect()
 }
 
 /// What the stored `CREATE TABLE` text says that no pragma does.
@@ -364,30 +433,28 @@ struct ConstraintText {
 impl TableText {
     fn parse(sql: &str) -> TableText {
         let mut found = TableText::default();
-        // Comments first: an apostrophe in one would open a string.
-        let sql = &without_comments(sql);
-        let Some(open) = sql.find('(') else {
+        let lexemes = lex(sql);
+        let Some(open) = lexemes.iter().position(|l| l.kind == Kind::Open) else {
             return found;
         };
-        let Some(close) = group_end(&sql[open..]).map(|i| i + open) else {
+        let Some((_, after)) = group(sql, &lexemes, open) else {
             return found;
         };
-        let options = sql[close + 1..].to_uppercase();
-        found.without_rowid = options.contains("WITHOUT") && options.contains("ROWID");
-        for definition in split_top_level(&sql[open + 1..close]) {
-            let words = tokens(&definition);
-            let first = keyword(words.first());
+        let options: Vec<String> = lexemes[after..].iter().map(Lexeme::keyword).collect();
+        found.without_rowid = options.windows(2).any(|w| w == ["WITHOUT", "ROWID"]);
+        for definition in top_level_parts(&lexemes[open + 1..after - 1]) {
+            let first = definition.first().map(Lexeme::keyword).unwrap_or_default();
             if matches!(
                 first.as_str(),
                 "CONSTRAINT" | "PRIMARY" | "UNIQUE" | "CHECK" | "FOREIGN"
             ) {
-                let constraint = constraint(&words);
+                let constraint = constraint(sql, &definition);
                 if constraint.kind == "PRIMARY" && !constraint.name.is_empty() {
                     found.primary_key_name = Some(constraint.name.clone());
                 }
                 found.constraints.push(constraint);
             } else {
-                let (column, pk_name) = column(&words);
+                let (column, pk_name) = column(sql, &definition);
                 if pk_name.is_some() {
                     found.primary_key_name = pk_name;
                 }
@@ -402,118 +469,62 @@ impl TableText {
     }
 }
 
-/// `sql` without `--` and `/* */` comments.
-fn without_comments(sql: &str) -> String {
-    Tokenizer::new(&SQLiteDialect {}, sql)
-        .tokenize()
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|t| {
-            !matches!(
-                t,
-                Token::Whitespace(Whitespace::SingleLineComment { .. })
-                    | Token::Whitespace(Whitespace::MultiLineComment(_))
-            )
-        })
-        .map(|t| t.to_string())
-        .collect()
+fn keyword_at(lexemes: &[Lexeme<'_>], at: usize) -> String {
+    lexemes.get(at).map(Lexeme::keyword).unwrap_or_default()
 }
 
-fn keyword(token: Option<&Token>) -> String {
-    match token {
-        Some(Token::Word(w)) if w.quote_style.is_none() => w.value.to_uppercase(),
-        _ => String::new(),
-    }
+fn name_at(lexemes: &[Lexeme<'_>], at: usize) -> String {
+    lexemes.get(at).map(Lexeme::name).unwrap_or_default()
 }
 
-fn name_of(token: Option<&Token>) -> String {
-    match token {
-        Some(Token::Word(w)) => w.value.clone(),
-        Some(Token::DoubleQuotedString(s) | Token::SingleQuotedString(s)) => s.clone(),
-        _ => String::new(),
-    }
-}
-
-/// The text of the parenthesised group starting at `tokens[at]` and the index after it.
-fn group(tokens: &[Token], at: usize) -> Option<(String, usize)> {
-    if tokens.get(at) != Some(&Token::LParen) {
-        return None;
-    }
-    let mut depth = 0;
-    for (i, token) in tokens.iter().enumerate().skip(at) {
-        match token {
-            Token::LParen => depth += 1,
-            Token::RParen => {
-                depth -= 1;
-                if depth == 0 {
-                    let inner: Vec<String> =
-                        tokens[at + 1..i].iter().map(ToString::to_string).collect();
-                    return Some((join_tokens(&inner), i + 1));
-                }
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
-/// Tokens joined with single spaces, none inside parentheses or before a comma.
-fn join_tokens(parts: &[String]) -> String {
-    let mut out = String::new();
-    for part in parts {
-        let tight =
-            out.is_empty() || out.ends_with('(') || matches!(part.as_str(), "(" | ")" | ",");
-        if !tight {
-            out.push(' ');
-        }
-        out.push_str(part);
-    }
-    out
-}
-
-fn group_names(text: &str) -> Vec<String> {
-    split_top_level(text)
+/// The names in a parenthesised column list.
+fn group_names(body: &str) -> Vec<String> {
+    let lexemes = lex(body);
+    top_level_parts(&lexemes)
         .iter()
-        .map(|part| name_of(tokens(part).first()))
+        .map(|part| name_at(part, 0))
         .collect()
 }
 
-fn column(words: &[Token]) -> (ColumnText, Option<String>) {
+fn column(sql: &str, words: &[Lexeme<'_>]) -> (ColumnText, Option<String>) {
     let mut column = ColumnText {
-        name: name_of(words.first()),
+        name: name_at(words, 0),
         ..ColumnText::default()
     };
     let mut pk_name = None;
     let mut constraint_name = None;
     let mut i = 1;
     while i < words.len() {
-        match keyword(words.get(i)).as_str() {
+        match keyword_at(words, i).as_str() {
             "CONSTRAINT" => {
-                constraint_name = Some(name_of(words.get(i + 1)));
+                constraint_name = Some(name_at(words, i + 1));
                 i += 2;
                 continue;
             }
             "PRIMARY" => pk_name = constraint_name.take(),
             "AUTOINCREMENT" => column.autoincrement = true,
             "COLLATE" => {
-                column.collation = Some(name_of(words.get(i + 1)));
+                column.collation = Some(name_at(words, i + 1));
                 i += 2;
                 continue;
             }
             "CHECK" => {
-                if let Some((body, next)) = group(words, i + 1) {
-                    column.checks.push(body);
+                if let Some((body, next)) = group(sql, words, i + 1) {
+                    column.checks.push(body.to_string());
                     i = next;
                     continue;
                 }
             }
             "AS" => {
-                if let Some((body, next)) = group(words, i + 1) {
-                    let kind = match keyword(words.get(next)).as_str() {
+                if let Some((body, next)) = group(sql, words, i + 1) {
+                    let kind = match keyword_at(words, next).as_str() {
                         "STORED" => GeneratedKind::Stored,
                         _ => GeneratedKind::Virtual,
                     };
-                    column.generated = Some(Generated { expr: body, kind });
+                    column.generated = Some(Generated {
+                        expr: body.to_string(),
+                        kind,
+                    });
                     i = next;
                     continue;
                 }
@@ -525,24 +536,24 @@ fn column(words: &[Token]) -> (ColumnText, Option<String>) {
     (column, pk_name)
 }
 
-fn constraint(words: &[Token]) -> ConstraintText {
+fn constraint(sql: &str, words: &[Lexeme<'_>]) -> ConstraintText {
     let mut found = ConstraintText::default();
     let mut i = 0;
-    if keyword(words.first()) == "CONSTRAINT" {
-        found.name = name_of(words.get(1));
+    if keyword_at(words, 0) == "CONSTRAINT" {
+        found.name = name_at(words, 1);
         i = 2;
     }
-    found.kind = keyword(words.get(i));
+    found.kind = keyword_at(words, i);
     // PRIMARY KEY / FOREIGN KEY take one more word.
     let at = if matches!(found.kind.as_str(), "PRIMARY" | "FOREIGN") {
         i + 2
     } else {
         i + 1
     };
-    if let Some((body, next)) = group(words, at) {
-        found.columns = group_names(&body);
-        found.body = body;
-        let rest: Vec<String> = words[next..].iter().map(|t| keyword(Some(t))).collect();
+    if let Some((body, next)) = group(sql, words, at) {
+        found.columns = group_names(body);
+        found.body = body.to_string();
+        let rest: Vec<String> = words[next..].iter().map(Lexeme::keyword).collect();
         let rest = rest.join(" ");
         found.match_full = rest.contains("MATCH FULL");
         found.deferrable = if rest.contains("NOT DEFERRABLE") {
@@ -565,7 +576,7 @@ mod tests {
     #[test]
     fn reads_what_the_pragmas_do_not_say() {
         let text = TableText::parse(
-            "CREATE TABLE \"t\" (\n  -- a comment, (with) a paren and the table's apostrophe\n  \"id\" INTEGER NOT NULL CONSTRAINT \"t_pkey\" PRIMARY KEY AUTOINCREMENT,\n  \"n\" TEXT COLLATE \"NOCASE\" NOT NULL CHECK (length(\"n\") <= 5) CHECK (\"n\" <> 'x, y'),\n  \"g\" INTEGER GENERATED ALWAYS AS (\"id\" * 2) STORED NOT NULL,\n  CONSTRAINT \"t_n_key\" UNIQUE (\"n\"),\n  CONSTRAINT \"t_id_fkey\" FOREIGN KEY (\"id\") REFERENCES \"u\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION DEFERRABLE INITIALLY DEFERRED\n) STRICT, WITHOUT ROWID",
+            "CREATE TABLE \"t\" (\n  -- a comment, (with) a paren and the table's apostrophe\n  \"a\" TEXT NOT NULL DEFAULT 'it''s',\n  \"id\" INTEGER NOT NULL CONSTRAINT \"t_pkey\" PRIMARY KEY AUTOINCREMENT,\n  \"n\" TEXT COLLATE \"NOCASE\" NOT NULL CHECK (length(\"n\") <= 5) CHECK (\"n\" <> 'x, y'),\n  \"g\" INTEGER GENERATED ALWAYS AS (\"id\" * 2) STORED NOT NULL,\n  CONSTRAINT \"t_n_key\" UNIQUE (\"n\"),\n  CONSTRAINT \"t_id_fkey\" FOREIGN KEY (\"id\") REFERENCES \"u\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION DEFERRABLE INITIALLY DEFERRED\n) STRICT, WITHOUT ROWID",
         );
         assert!(text.without_rowid);
         assert_eq!(text.primary_key_name.as_deref(), Some("t_pkey"));
@@ -582,6 +593,17 @@ mod tests {
             Some(Deferrable::InitiallyDeferred)
         );
         assert_eq!(text.constraints[0].columns, ["n"]);
+    }
+
+    #[test]
+    fn reserved_words_as_names() {
+        let text = TableText::parse(
+            "CREATE TABLE \"a\" (\n  \"select\" INTEGER CHECK (\"select\" BETWEEN -32768 AND 32767)\n) STRICT",
+        );
+        let mut checks = text.column("select").unwrap().checks.clone();
+        assert_eq!(checks, ["\"select\" BETWEEN -32768 AND 32767"]);
+        let found = recover::column_type(ENGINE, "a", "select", "INTEGER", true, &mut checks);
+        assert_eq!(found, schema_core::SqlType::SmallInt);
     }
 
     #[test]

@@ -11,7 +11,8 @@ use schema_tests::TestDb;
 
 use crate::support::{apply, count, text};
 
-fn schema() -> Schema {
+/// Built-in and custom triggers and a function (also read back by `introspect.rs`).
+pub fn schema() -> Schema {
     Schema::builder()
         .table_def(
             TableDef::new("projects")
