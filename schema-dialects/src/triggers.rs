@@ -27,18 +27,41 @@ pub(crate) fn statements<D: Dialect + ?Sized>(dialect: &D, schema: &Schema) -> V
         statements.push(audit_function(dialect));
     }
     for table in &schema.tables {
-        if let Some(column) = table
-            .updated_at
-            .as_deref()
-            .and_then(|c| table.find_column(c))
-        {
-            statements.extend(updated_at(dialect, table, column));
-        }
-        if table.audit {
-            statements.extend(audit(dialect, table));
-        }
+        statements.extend(built_in(dialect, table));
     }
     for trigger in &schema.triggers {
+        if let Some(body) = trigger.bodies.get(&dialect.engine()) {
+            statements.extend(custom(dialect, trigger, body));
+        }
+    }
+    statements
+}
+
+/// The `updated_at` and audit triggers of `table`.
+fn built_in<D: Dialect + ?Sized>(dialect: &D, table: &TableDef) -> Vec<String> {
+    let mut statements = Vec::new();
+    if let Some(column) = table
+        .updated_at
+        .as_deref()
+        .and_then(|c| table.find_column(c))
+    {
+        statements.extend(updated_at(dialect, table, column));
+    }
+    if table.audit {
+        statements.extend(audit(dialect, table));
+    }
+    statements
+}
+
+/// Every trigger on `table` (built-in and custom), to create again after a table rebuild drops
+/// them with the old table (SQLite). Trigger functions (PostgreSQL) are not repeated.
+pub(crate) fn of_table<D: Dialect + ?Sized>(
+    dialect: &D,
+    schema: &Schema,
+    table: &TableDef,
+) -> Vec<String> {
+    let mut statements = built_in(dialect, table);
+    for trigger in schema.triggers.iter().filter(|t| t.table == table.name) {
         if let Some(body) = trigger.bodies.get(&dialect.engine()) {
             statements.extend(custom(dialect, trigger, body));
         }
