@@ -67,13 +67,14 @@ pub(crate) fn schema<D: Dialect + ?Sized>(dialect: &D, schema: &Schema) -> Vec<D
     }
     crate::views::check(dialect, schema, &mut found);
     crate::partitions::check(dialect, schema, &mut found);
+    crate::triggers::check(dialect, schema, &mut found);
     crate::security::check(dialect, schema, &mut found);
     found
 }
 
 /// A name the engine cannot keep exactly: over its length limit (PostgreSQL silently truncates),
 /// with a NUL, or ending in a space where that is rejected.
-fn identifier<D: Dialect + ?Sized>(
+pub(crate) fn identifier<D: Dialect + ?Sized>(
     dialect: &D,
     kind: &str,
     name: &str,

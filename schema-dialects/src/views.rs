@@ -213,6 +213,12 @@ pub(crate) fn check<D: Dialect + ?Sized>(
         let problem = |message: String| {
             Diagnostic::new(format!("view `{}`: {message}", view.name)).engine(engine)
         };
+        crate::check::identifier(dialect, "view", &view.name, &|d| d, found);
+        if view.materialized && dialect.supports_materialized_views() {
+            for index in &view.indexes {
+                crate::check::identifier(dialect, "index", &index.name, &|d| d, found);
+            }
+        }
         let reads = match parse(dialect, view) {
             Ok(reads) => reads,
             Err(error) => {
@@ -423,17 +429,8 @@ pub(crate) fn statements<D: Dialect + ?Sized>(dialect: &D, schema: &Schema) -> V
     let mut statements = Vec::new();
     let mut comments = Vec::new();
     for view in order(dialect, schema) {
-        statements.push(create_view(dialect, view));
+        statements.extend(create_statements(dialect, view));
         let stored = view.materialized && dialect.supports_materialized_views();
-        for index in view.indexes.iter().filter(|_| stored) {
-            statements.push(format!(
-                "CREATE {}INDEX {} ON {} ({})",
-                if index.unique { "UNIQUE " } else { "" },
-                identifier(dialect, &index.name),
-                identifier(dialect, &view.name),
-                identifiers(dialect, &index.columns)
-            ));
-        }
         if dialect.comment_style() == crate::CommentStyle::CommentOn {
             let kind = if stored { "MATERIALIZED VIEW" } else { "VIEW" };
             let name = identifier(dialect, &view.name);
@@ -456,6 +453,61 @@ pub(crate) fn statements<D: Dialect + ?Sized>(dialect: &D, schema: &Schema) -> V
     }
     statements.extend(comments);
     statements
+}
+
+/// `CREATE [MATERIALIZED] VIEW` and the indexes of a stored one.
+fn create_statements<D: Dialect + ?Sized>(dialect: &D, view: &View) -> Vec<String> {
+    let mut statements = vec![create_view(dialect, view)];
+    let stored = view.materialized && dialect.supports_materialized_views();
+    for index in view.indexes.iter().filter(|_| stored) {
+        statements.push(format!(
+            "CREATE {}INDEX {} ON {} ({})",
+            if index.unique { "UNIQUE " } else { "" },
+            identifier(dialect, &index.name),
+            identifier(dialect, &view.name),
+            identifiers(dialect, &index.columns)
+        ));
+    }
+    statements
+}
+
+/// The views that read `table`, directly or through other views, as `(drop, create)`
+/// statements: dropped before a table rebuild (SQLite cannot rename a table under a view that
+/// reads it, <https://www.sqlite.org/lang_altertable.html>) and created again after it, in
+/// dependency order.
+pub(crate) fn around_rebuild<D: Dialect + ?Sized>(
+    dialect: &D,
+    schema: &Schema,
+    table: &str,
+) -> (Vec<String>, Vec<String>) {
+    let relations = Relations::new(schema);
+    let mut affected: Vec<&View> = Vec::new();
+    for view in order(dialect, schema) {
+        let read = dependencies(dialect, &relations, view);
+        if read
+            .iter()
+            .any(|r| r == table || affected.iter().any(|a| &a.name == r))
+        {
+            affected.push(view);
+        }
+    }
+    let drops = affected
+        .iter()
+        .rev()
+        .map(|view| {
+            let kind = if view.materialized && dialect.supports_materialized_views() {
+                "MATERIALIZED VIEW"
+            } else {
+                "VIEW"
+            };
+            format!("DROP {kind} IF EXISTS {}", identifier(dialect, &view.name))
+        })
+        .collect();
+    let creates = affected
+        .iter()
+        .flat_map(|view| create_statements(dialect, view))
+        .collect();
+    (drops, creates)
 }
 
 /// `CREATE [MATERIALIZED] VIEW`. On an engine without materialized views a materialized view is

@@ -271,10 +271,14 @@ impl Drop for TestDb {
 /// Roles, grants and row-level security are not read back by introspection yet (a gap: a
 /// dropped policy is not seen as drift); they are proven on the engines by
 /// `engines/access.rs` and `engines/rls_attacks.rs` instead, and compared here without them.
+/// Partitioning is not read back yet either (`engines/partitions.rs` proves it from the
+/// catalogs).
 fn without_access_control(mut schema: schema_core::Schema) -> schema_core::Schema {
     schema.security = Default::default();
     for table in &mut schema.tables {
         table.security = Default::default();
+        // Introspection reads no partitioning yet (issue 8); compare the rest of the table.
+        table.partitioning = None;
     }
     for view in &mut schema.views {
         view.allows.clear();
