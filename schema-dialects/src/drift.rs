@@ -193,8 +193,9 @@ fn view_differences(engine: Engine, live: &Schema, target: &Schema) -> Vec<Strin
     found
 }
 
-/// Triggers (the tables' `updated_at` and audit triggers and custom ones) and functions, in
-/// words; the migration writer does not cover them, so the fix names them in a comment.
+/// Triggers (the tables' `updated_at` and audit triggers and custom ones), functions and
+/// row-level security (mode, tenant isolation, policies), in words; the migration writer does
+/// not cover them, so the fix names them in a comment.
 fn routine_differences(engine: Engine, live: &Schema, target: &Schema) -> Vec<String> {
     let (live, target) = (comparable(live, engine), comparable(target, engine));
     let mut found = Vec::new();
@@ -213,6 +214,55 @@ fn routine_differences(engine: Engine, live: &Schema, target: &Schema) -> Vec<St
                 words(&existing.updated_at),
                 words(&table.updated_at)
             ));
+        }
+        let security = (&existing.security, &table.security);
+        if security.0.row_security != security.1.row_security {
+            let words = |mode: Option<schema_core::RowSecurity>| match mode {
+                None => "off".to_string(),
+                Some(mode) => mode.key().replace('_', " "),
+            };
+            found.push(format!(
+                "table `{}`: row-level security is {} in the database but {} in the code",
+                table.name,
+                words(security.0.row_security),
+                words(security.1.row_security)
+            ));
+        }
+        if security.0.tenant != security.1.tenant {
+            found.push(format!(
+                "table `{}`: tenant isolation is {} in the database but {} in the code",
+                table.name,
+                tenant_words(security.0.tenant.as_ref()),
+                tenant_words(security.1.tenant.as_ref())
+            ));
+        }
+        let policies = |s: &schema_core::TableSecurity| {
+            s.policies
+                .iter()
+                .map(|p| (p.name.clone(), format!("{p:?}")))
+                .collect::<Vec<_>>()
+        };
+        let (live_policies, code_policies) = (policies(security.0), policies(security.1));
+        for (name, text) in &code_policies {
+            match live_policies.iter().find(|(n, _)| n == name) {
+                None => found.push(format!(
+                    "table `{}`: policy `{name}` is missing from the database",
+                    table.name
+                )),
+                Some((_, other)) if other != text => found.push(format!(
+                    "table `{}`: policy `{name}` differs in the database",
+                    table.name
+                )),
+                Some(_) => {}
+            }
+        }
+        for (name, _) in &live_policies {
+            if !code_policies.iter().any(|(n, _)| n == name) {
+                found.push(format!(
+                    "table `{}`: policy `{name}` is in the database but not in the code",
+                    table.name
+                ));
+            }
         }
         if existing.audit != table.audit {
             let words = |on: bool| if on { "is audited" } else { "is not audited" };
@@ -259,6 +309,13 @@ fn routine_differences(engine: Engine, live: &Schema, target: &Schema) -> Vec<St
     found.extend(named("trigger", triggers(&target), triggers(&live)));
     found.extend(named("function", functions(&target), functions(&live)));
     found
+}
+
+fn tenant_words(tenant: Option<&schema_core::TenantIsolation>) -> String {
+    match tenant {
+        None => "off".to_string(),
+        Some(t) => format!("by `{}` from setting `{}`", t.column, t.setting),
+    }
 }
 
 /// Drops the views only the database has or that differ, then creates the declared views that

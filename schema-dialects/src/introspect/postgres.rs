@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use schema_core::{
     Check, Column, Deferrable, DomainType, Engine, EnumType, Exclusion, FkAction, ForeignKey,
     Function, FunctionArg, Generated, GeneratedKind, Identity, Index, IndexMethod, KeyPart,
-    NullsOrder, PrimaryKey, Schema, SortOrder, SqlType, TableDef, TriggerEvent, TriggerTiming,
-    Unique, View, ViewColumn, Volatility,
+    NullsOrder, Policy, PolicyCommand, PrimaryKey, RowSecurity, Schema, SortOrder, SqlType,
+    TableDef, TenantIsolation, TriggerEvent, TriggerTiming, Unique, View, ViewColumn, Volatility,
 };
 use sqlx::AnyConnection;
 
@@ -66,6 +66,7 @@ pub(super) async fn introspect(connection: &mut AnyConnection) -> Result<Schema,
         ..Schema::default()
     };
     routines::file(&mut schema, Engine::Postgres, triggers);
+    row_security(connection, &mut schema).await?;
     Ok(schema)
 }
 
@@ -592,4 +593,81 @@ async fn functions(connection: &mut AnyConnection) -> Result<Vec<Function>, Intr
         found.push(function);
     }
     Ok(found)
+}
+
+/// Row-level security: ENABLE/FORCE, the writer's tenant isolation policy (read back as
+/// [`TenantIsolation`]) and the other policies.
+async fn row_security(
+    connection: &mut AnyConnection,
+    schema: &mut Schema,
+) -> Result<(), IntrospectError> {
+    for row in rows(
+        connection,
+        &format!(
+            "SELECT c.relname::text, c.relrowsecurity::text, c.relforcerowsecurity::text
+             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE {IN_SCHEMA} AND c.relkind IN ('r', 'p') AND c.relrowsecurity"
+        ),
+    )
+    .await?
+    {
+        if let Some(table) = schema.tables.iter_mut().find(|t| t.name == text(&row, 0)) {
+            table.security.row_security = Some(if text(&row, 2) == "true" {
+                RowSecurity::Forced
+            } else {
+                RowSecurity::NotForced
+            });
+        }
+    }
+    for row in rows(
+        connection,
+        "SELECT tablename::text, policyname::text, permissive, array_to_string(roles, chr(31)), cmd,
+                qual, with_check
+         FROM pg_policies WHERE schemaname = current_schema() ORDER BY tablename, policyname",
+    )
+    .await?
+    {
+        let Some(table) = schema.tables.iter_mut().find(|t| t.name == text(&row, 0)) else {
+            continue;
+        };
+        let to: Vec<String> = text(&row, 3)
+            .split('\u{1f}')
+            .filter(|r| !r.is_empty() && *r != "public")
+            .map(str::to_string)
+            .collect();
+        let name = text(&row, 1);
+        let using = opt(&row, 5).map(|e| strip_outer_parens(&e).to_string());
+        let command = match text(&row, 4).as_str() {
+            "SELECT" => PolicyCommand::Select,
+            "INSERT" => PolicyCommand::Insert,
+            "UPDATE" => PolicyCommand::Update,
+            "DELETE" => PolicyCommand::Delete,
+            _ => PolicyCommand::All,
+        };
+        if name == TenantIsolation::policy_name(&table.name)
+            && command == PolicyCommand::All
+            && let Some(tenant) = using.as_deref().and_then(|u| tenant_isolation(u, &to))
+        {
+            table.security.tenant = Some(tenant);
+            continue;
+        }
+        let mut policy = Policy::new(name).command(command).to(to);
+        policy.restrictive = text(&row, 2) == "RESTRICTIVE";
+        policy.using = using;
+        policy.with_check = opt(&row, 6).map(|e| strip_outer_parens(&e).to_string());
+        table.security.policies.push(policy);
+    }
+    Ok(())
+}
+
+/// The column and setting of the writer's tenant condition:
+/// `tenant_id = ( SELECT (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::uuid ...)`.
+fn tenant_isolation(using: &str, to: &[String]) -> Option<TenantIsolation> {
+    let (column, rest) = using.split_once(" = ")?;
+    let setting = rest.split_once("current_setting('")?.1.split_once('\'')?.0;
+    Some(TenantIsolation {
+        column: column.trim().trim_matches('"').to_string(),
+        setting: setting.to_string(),
+        to: to.to_vec(),
+    })
 }
