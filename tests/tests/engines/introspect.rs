@@ -147,7 +147,7 @@ fn row_level_security_round_trips() {
     assert_eq!(notes.row_security, Some(RowSecurity::Forced));
     let audit = &live.table("audit").unwrap().security;
     assert_eq!(audit.row_security, Some(RowSecurity::NotForced));
-    assert_eq!(audit.policies[0].to, [support.clone()]);
+    assert_eq!(audit.policies[0].to, std::slice::from_ref(&support));
     // Drift: the policy dropped and row security switched off by hand are named.
     db.run("DROP POLICY audit_own_rows ON audit");
     db.run("ALTER TABLE notes NO FORCE ROW LEVEL SECURITY");
