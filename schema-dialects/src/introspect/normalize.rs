@@ -32,6 +32,9 @@
 //!   PostgreSQL's comments) are compared; bodies are compared in [`canonical_query`] spelling;
 //!   MySQL and SQLite keep no view comments; triggers: bodies with whitespace collapsed, and on
 //!   MySQL a `WHEN` is the `IF` the writer wraps around the body;
+//! - partitions: a lifecycle reads back as the partitions of its window (the maintenance
+//!   function is the writer's, not read back); PostgreSQL only so far (MySQL's partitions are
+//!   not read back yet);
 //! - check expressions and defaults are compared in their canonical spelling
 //!   ([`canonical_sql`]): PostgreSQL rewrites `x IN (...)` to `x = ANY (ARRAY[...])`,
 //!   `BETWEEN` to two comparisons and adds casts; MariaDB lowercases functions.
@@ -265,6 +268,24 @@ pub fn as_deployed(declared: &Schema, engine: Engine) -> Schema {
     schema
 }
 
+/// Partitioning as `engine` holds it: the lifecycle's window expanded into its partitions (the
+/// maintenance policy itself is a function, not read back), none where the engine has none or it
+/// is declared for others. Not read back yet on MySQL (partitions inside CREATE TABLE).
+fn deploy_partitioning(table: &mut TableDef, engine: Engine) {
+    let Some(partitioning) = &mut table.partitioning else {
+        return;
+    };
+    let style = dialect(engine).partition_style();
+    if style != Some(crate::PartitionStyle::Declarative) || !partitioning.applies_to(engine) {
+        table.partitioning = None;
+        return;
+    }
+    partitioning.partitions = partitioning.all_partitions(&table.name);
+    partitioning.partitions.sort_by(|a, b| a.name.cmp(&b.name));
+    partitioning.lifecycle = None;
+    partitioning.engines.clear();
+}
+
 /// Row-level security as `engine` holds it: none where the engine has none or the table's is
 /// declared for other engines; elsewhere the effective mode (`None` when off).
 fn deploy_row_security(table: &mut TableDef, engine: Engine) {
@@ -371,6 +392,7 @@ fn deploy_table(table: &mut TableDef, engine: Engine) {
     for exclusion in &mut table.exclusions {
         exclusion.engines.clear();
     }
+    deploy_partitioning(table, engine);
     if !target.keeps_primary_key_names()
         && let Some(pk) = &mut table.primary_key
     {

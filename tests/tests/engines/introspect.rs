@@ -162,3 +162,33 @@ fn row_level_security_round_trips() {
         "{found}"
     );
 }
+
+#[test]
+fn partitions_round_trip_on_postgres() {
+    let schema = crate::partitions::schema();
+    round_trip(&schema, &[Engine::Postgres]);
+    let Some(mut db) = TestDb::new(Engine::Postgres) else {
+        return;
+    };
+    for statement in dialect(Engine::Postgres)
+        .render(&schema)
+        .unwrap()
+        .statements
+    {
+        db.run(&statement);
+    }
+    let live = db.introspect().unwrap();
+    let events = live.table("events").unwrap().partitioning.as_ref().unwrap();
+    assert_eq!(events.partitions.len(), 3, "{events:?}");
+    assert!(events.default_partition);
+    assert_eq!(
+        live.table("sessions")
+            .unwrap()
+            .partitioning
+            .as_ref()
+            .unwrap()
+            .partitions
+            .len(),
+        4
+    );
+}
