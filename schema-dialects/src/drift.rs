@@ -193,8 +193,8 @@ fn view_differences(engine: Engine, live: &Schema, target: &Schema) -> Vec<Strin
     found
 }
 
-/// Triggers (the tables' `updated_at` and audit triggers and custom ones), functions and
-/// row-level security (mode, tenant isolation, policies), in words; the migration writer does
+/// Triggers (the tables' `updated_at` and audit triggers and custom ones), functions,
+/// row-level security (mode, tenant isolation, policies) and partitions, in words; the migration writer does
 /// not cover them, so the fix names them in a comment.
 fn routine_differences(engine: Engine, live: &Schema, target: &Schema) -> Vec<String> {
     let (live, target) = (comparable(live, engine), comparable(target, engine));
@@ -264,6 +264,11 @@ fn routine_differences(engine: Engine, live: &Schema, target: &Schema) -> Vec<St
                 ));
             }
         }
+        found.extend(partition_differences(
+            &table.name,
+            existing.partitioning.as_ref(),
+            table.partitioning.as_ref(),
+        ));
         if existing.audit != table.audit {
             let words = |on: bool| if on { "is audited" } else { "is not audited" };
             found.push(format!(
@@ -308,6 +313,66 @@ fn routine_differences(engine: Engine, live: &Schema, target: &Schema) -> Vec<St
     };
     found.extend(named("trigger", triggers(&target), triggers(&live)));
     found.extend(named("function", functions(&target), functions(&live)));
+    found
+}
+
+/// Partitioning in words: the scheme, then each partition missing or extra.
+fn partition_differences(
+    table: &str,
+    live: Option<&schema_core::Partitioning>,
+    code: Option<&schema_core::Partitioning>,
+) -> Vec<String> {
+    let scheme = |p: Option<&schema_core::Partitioning>| match p {
+        None => "not partitioned".to_string(),
+        Some(p) => format!("partitioned by {} ({})", p.kind, p.columns.join(", ")),
+    };
+    if scheme(live) != scheme(code) {
+        return vec![format!(
+            "table `{table}` is {} in the database but {} in the code",
+            scheme(live),
+            scheme(code)
+        )];
+    }
+    let (Some(live), Some(code)) = (live, code) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for partition in &code.partitions {
+        match live.partitions.iter().find(|p| p.name == partition.name) {
+            None => found.push(format!(
+                "table `{table}`: partition `{}` is missing from the database",
+                partition.name
+            )),
+            Some(other) if other != partition => found.push(format!(
+                "table `{table}`: partition `{}` has other bounds in the database",
+                partition.name
+            )),
+            Some(_) => {}
+        }
+    }
+    for partition in &live.partitions {
+        if !code.partitions.iter().any(|p| p.name == partition.name) {
+            found.push(format!(
+                "table `{table}`: partition `{}` is in the database but not in the code",
+                partition.name
+            ));
+        }
+    }
+    if live.default_partition != code.default_partition {
+        found.push(format!(
+            "table `{table}`: the default partition is {} in the database but {} in the code",
+            if live.default_partition {
+                "there"
+            } else {
+                "missing"
+            },
+            if code.default_partition {
+                "declared"
+            } else {
+                "not declared"
+            }
+        ));
+    }
     found
 }
 
