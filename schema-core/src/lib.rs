@@ -115,4 +115,4 @@ pub use trigger::{AUDIT_LOG_TABLE, Trigger, TriggerEvent, TriggerTiming, audit_l
 pub use view::{View, ViewColumn, ViewDef};
 
 #[cfg(feature = "derive")]
-pub use schema_derive::{Domain, SqlEnum, Table};
+pub use schema_derive::{Domain, SqlEnum, Table, View};

@@ -175,8 +175,8 @@ impl PartitionInterval {
 /// The time-window lifecycle of a RANGE-partitioned table on a date or timestamp column.
 ///
 /// The script creates `count` partitions of one `interval` each from `start`, plus the default
-/// partition. The maintenance routine (PostgreSQL function `<table>_maintain_partitions`, see
-/// `schema_dialects::partitions`) creates the partitions for the current period and `premake`
+/// partition. The maintenance routine (`<table>_maintain_partitions`, a PostgreSQL function or a
+/// MySQL procedure, see `schema_dialects::partitions`) creates the partitions for the current period and `premake`
 /// periods ahead, moving rows the default partition already holds for them, and detaches — never
 /// drops unless asked — partitions that ended more than `retention` periods ago.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

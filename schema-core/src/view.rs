@@ -58,6 +58,9 @@ pub struct View {
     /// index over plain columns without a predicate.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indexes: Vec<Index>,
+    /// Row-level-security rules (`S506`, `S507`) waived for this view, each with its reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allows: Vec<crate::Allow>,
 }
 
 fn yes() -> bool {
@@ -137,7 +140,28 @@ impl View {
             materialized: false,
             security_invoker: true,
             indexes: Vec::new(),
+            allows: Vec::new(),
         }
+    }
+
+    /// Waives a row-level-security rule for this view, saying why: `S506` (a view that is not
+    /// `security_invoker` reads a table with row-level security) or `S507` (a materialized
+    /// view over such a table is granted to a role that is not an admin role).
+    ///
+    /// ```
+    /// let v = schema_core::View::new("all_totals", "SELECT 1").allow("S506", "read by the nightly export only");
+    /// assert_eq!(v.allows[0].code, "S506");
+    /// ```
+    pub fn allow(mut self, code: impl Into<String>, reason: impl Into<String>) -> Self {
+        self.allows.push(crate::Allow::new(code, reason));
+        self
+    }
+
+    /// Whether `code` is waived with a non-empty reason.
+    pub fn allows(&self, code: &str) -> bool {
+        self.allows
+            .iter()
+            .any(|allow| allow.code == code && !allow.reason.trim().is_empty())
     }
 
     /// Sets the view comment.
@@ -214,6 +238,85 @@ impl View {
                 && !index.columns.is_empty()
         })
     }
+}
+
+impl View {
+    /// The tables and views of `schema` whose names appear as words in the common query (string
+    /// literals and comments skipped), sorted; for diagrams and documentation, which have no SQL
+    /// parser. The script's order and the validation of what a view reads come from parsing the
+    /// body with each engine's grammar in `schema-dialects`.
+    ///
+    /// ```
+    /// use schema_core::{Column, Schema, SqlType, TableDef, View};
+    /// let schema = Schema::builder()
+    ///     .table_def(TableDef::new("invoices").column(Column::new("id", SqlType::BigInt)))
+    ///     .view_def(View::new("v", "SELECT id FROM Invoices WHERE note <> 'invoices'"))
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(schema.views[0].names_read(&schema), ["invoices"]);
+    /// ```
+    pub fn names_read(&self, schema: &crate::Schema) -> Vec<String> {
+        let words = words(&self.sql);
+        let mut found: Vec<String> = schema
+            .tables
+            .iter()
+            .map(|t| &t.name)
+            .chain(schema.views.iter().map(|v| &v.name))
+            .filter(|name| {
+                **name != self.name && words.iter().any(|w| w.eq_ignore_ascii_case(name))
+            })
+            .cloned()
+            .collect();
+        found.sort();
+        found.dedup();
+        found
+    }
+}
+
+/// The identifier-like words of `sql`, quoted identifiers unquoted, string literals and
+/// comments skipped.
+fn words(sql: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut chars = sql.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' => {
+                while let Some(c) = chars.next() {
+                    if c == '\'' && chars.peek() != Some(&'\'') {
+                        break;
+                    }
+                    if c == '\'' {
+                        chars.next();
+                    }
+                }
+            }
+            '-' if chars.peek() == Some(&'-') => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+            '"' | '`' => {
+                let word: String = chars.by_ref().take_while(|&d| d != c).collect();
+                words.push(word);
+            }
+            c if c.is_alphanumeric() || c == '_' => {
+                let mut word = c.to_string();
+                while let Some(&d) = chars.peek() {
+                    if d.is_alphanumeric() || d == '_' || d == '$' {
+                        word.push(d);
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                words.push(word);
+            }
+            _ => {}
+        }
+    }
+    words
 }
 
 /// A type whose fields are a view's output columns, usually `#[derive(View)]`.

@@ -178,6 +178,31 @@
 //! - a base type key (`varchar(320)`, `text`, `numeric(12, 2)`, ... as on `#[column(...)]`).
 //!   Default: the inner field's type (`<String as ColumnType>::sql_type()`).
 //!
+//! # `#[derive(View)]`
+//!
+//! On a struct with named fields, one per output column (`Option<T>` = nullable, the doc comment
+//! = the column comment); implements `schema_core::ViewDef`, added with
+//! `Schema::builder().view::<T>()`.
+//!
+//! - `sql = "SELECT ..."` (required): the query; CTEs allowed. Dependencies and the columns it
+//!   reads are checked per engine when the script is written.
+//! - `name = "open_invoices"`: the view name. Default: the struct name in snake_case.
+//! - `comment = "..."`: the view comment. Default: the struct's doc comment.
+//! - `engine_sql(sqlite = "SELECT ...")`: the query for engines whose SQL differs.
+//! - `materialized`: a PostgreSQL materialized view (a plain view on MySQL and SQLite).
+//! - `unique(field, ...)`: a unique index on a materialized view, which
+//!   `REFRESH MATERIALIZED VIEW CONCURRENTLY` needs. Repeatable.
+//! - `security_invoker = false`: PostgreSQL views run as the invoker (with Row-Level Security)
+//!   unless switched off.
+//! - On a field: `#[view(name = "...", comment = "...")]`.
+//!
+//! # Triggers on tables
+//!
+//! - `#[table(audit)]`: every INSERT, UPDATE and DELETE is recorded in the library's
+//!   `audit_log` table (old and new row as JSON, operation, time, actor).
+//! - `#[column(updated_at)]` on one timestamp field (with `default = now`): the engine sets it to
+//!   the current time on every UPDATE.
+//!
 //! # Clippy
 //!
 //! Clippy's `duplicated_attributes` lint misreads a field named in two lists of the same kind
@@ -213,6 +238,14 @@ pub fn derive_table(input: TokenStream) -> TokenStream {
 pub fn derive_domain(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::domain::expand(&input).into()
+}
+
+/// `#[derive(View)]`: implements `schema_core::ViewDef` for a struct whose fields are the
+/// view's output columns; see the [crate docs](crate) for the attributes.
+#[proc_macro_derive(View, attributes(view))]
+pub fn derive_view(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand::view::expand(&input).into()
 }
 
 /// `#[derive(SqlEnum)]`: implements `schema_core::SqlEnum` for a fieldless enum; see the

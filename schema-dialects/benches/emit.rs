@@ -104,6 +104,31 @@ fn benches(c: &mut Criterion) {
             group.finish();
         }
 
+        let next = corpus::evolved(n);
+        let mut group = c.benchmark_group("diff");
+        configure(&mut group, n);
+        group.bench_with_input(BenchmarkId::from_parameter(n), &next, |b, next| {
+            b.iter(|| schema_core::diff::diff(black_box(&schema), next))
+        });
+        group.finish();
+
+        // The evolved corpus drops a column per group and tightens a CHECK: acknowledged.
+        let losses: Vec<String> = schema_core::diff::diff(&schema, &next)
+            .data_loss()
+            .iter()
+            .map(|loss| loss.key())
+            .collect();
+        let acknowledged: Vec<&str> = losses.iter().map(String::as_str).collect();
+        let mut group = c.benchmark_group("migration/postgres");
+        configure(&mut group, n);
+        group.bench_with_input(BenchmarkId::from_parameter(n), &next, |b, next| {
+            b.iter(|| {
+                schema_dialects::migrate::migration(Engine::Postgres, &schema, next, &acknowledged)
+                    .expect("the migration renders")
+            })
+        });
+        group.finish();
+
         let dictionaries: [(&str, DictionaryFn); 2] = [
             ("dictionary/markdown", dictionary::markdown),
             ("dictionary/html", dictionary::html),

@@ -60,6 +60,7 @@ pub fn generate(schema: impl Into<SchemaSource>) -> Generate {
         deny: None,
         diagrams: false,
         dictionary: false,
+        migrations: None,
     }
 }
 
@@ -95,9 +96,72 @@ pub struct Generate {
     deny: Option<Severity>,
     diagrams: bool,
     dictionary: bool,
+    migrations: Option<Migrations>,
+}
+
+/// Where and how [`Generate::migrations`] writes migrations.
+#[derive(Debug, Default)]
+struct Migrations {
+    dir: PathBuf,
+    name: Option<String>,
+    acknowledged: Vec<String>,
 }
 
 impl Generate {
+    /// Also keeps versioned migrations in `dir` (default: off): `dir/schema.json` is the
+    /// schema the last migration ends at, and `dir/<engine>/<version>_<name>.up.sql` and
+    /// `.down.sql` are sqlx migrations. When the schema differs from the snapshot, the run
+    /// writes the next migration for every engine and the new snapshot; an unchanged schema
+    /// writes nothing. Changes that may lose data fail the run unless
+    /// [`acknowledge`](Generate::acknowledge)d.
+    ///
+    /// ```
+    /// use schema_core::{Column, Engine, Schema, SqlType, TableDef};
+    /// let dir = std::env::temp_dir().join("schema-doc-migrations");
+    /// let _ = std::fs::remove_dir_all(&dir);
+    /// let run = |columns: &[&str]| {
+    ///     let table = columns.iter().fold(
+    ///         TableDef::new("t").column(Column::new("id", SqlType::BigInt)),
+    ///         |t, c| t.column(Column::new(*c, SqlType::Text).nullable()),
+    ///     );
+    ///     schema_dialects::build::generate(Schema::builder().table_def(table))
+    ///         .engines([Engine::Sqlite])
+    ///         .out_dir(dir.join("db"))
+    ///         .migrations(dir.join("migrations"))
+    ///         .run()
+    /// };
+    /// assert_eq!(run(&["a"]).unwrap().migrations.len(), 3); // up, down, snapshot
+    /// assert!(run(&["a"]).unwrap().migrations.is_empty()); // unchanged
+    /// let error = run(&[]).unwrap_err().to_string();
+    /// assert!(error.contains("drop column t.a"), "{error}");
+    /// ```
+    pub fn migrations(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.migrations.get_or_insert_with(Migrations::default).dir = dir.into();
+        self
+    }
+
+    /// Names the next migration (default: `initial` for the first, otherwise from what changed,
+    /// e.g. `create_api_keys_alter_payments`).
+    pub fn migration_name(mut self, name: impl Into<String>) -> Self {
+        self.migrations.get_or_insert_with(Migrations::default).name = Some(name.into());
+        self
+    }
+
+    /// Allows changes that may lose data, each by the key the refusal names, e.g.
+    /// `"drop column invoices.note"`. An acknowledgement only matters while the change is
+    /// pending, so it may stay in the code afterwards.
+    ///
+    /// ```
+    /// let run = schema_dialects::build::generate(schema_core::Schema::builder())
+    ///     .acknowledge(["drop table legacy_invoices", "narrow column invoices.number"]);
+    /// ```
+    pub fn acknowledge<I: IntoIterator<Item = S>, S: Into<String>>(mut self, keys: I) -> Self {
+        self.migrations
+            .get_or_insert_with(Migrations::default)
+            .acknowledged
+            .extend(keys.into_iter().map(Into::into));
+        self
+    }
     /// Also writes the ER diagrams (default: off): `schema.mmd` (Mermaid, rendered by GitHub),
     /// `schema.dbml` (dbdiagram.io), `schema.dot` (Graphviz) and `schema.html` (the
     /// self-contained interactive viewer, with column types for the chosen engines).
@@ -243,6 +307,22 @@ impl Generate {
                 changed,
             });
         }
+        let mut migrations = Vec::new();
+        if let Some(wanted) = self
+            .migrations
+            .as_ref()
+            .filter(|m| !m.dir.as_os_str().is_empty())
+        {
+            let acknowledged: Vec<&str> = wanted.acknowledged.iter().map(String::as_str).collect();
+            migrations = crate::migrate::write_next(
+                &wanted.dir,
+                &schema,
+                &self.engines,
+                wanted.name.as_deref(),
+                &acknowledged,
+            )
+            .map_err(BuildError::Migration)?;
+        }
         let mut docs = Vec::new();
         for kind in DocKind::ALL {
             let wanted = if kind.is_diagram() {
@@ -267,6 +347,7 @@ impl Generate {
             schema,
             files,
             docs,
+            migrations,
             advice,
             advise: self.advise,
         })
@@ -277,6 +358,10 @@ impl Generate {
     /// line, which fails the build with readable messages.
     pub fn run_in_build_script(self) -> Option<Report> {
         println!("cargo:rerun-if-changed=build.rs");
+        if let Some(migrations) = &self.migrations {
+            let snapshot = migrations.dir.join(crate::migrate::SNAPSHOT_FILE);
+            println!("cargo:rerun-if-changed={}", snapshot.display());
+        }
         match self.run() {
             Ok(report) => {
                 for file in &report.files {
@@ -312,6 +397,9 @@ pub struct Report {
     /// The diagrams and dictionary written, if [`Generate::diagrams`] or
     /// [`Generate::dictionary`] asked for them, in [`DocKind::ALL`] order.
     pub docs: Vec<GeneratedDoc>,
+    /// The migration files and snapshot written by this run, if [`Generate::migrations`] asked
+    /// for them; empty when the schema matches the snapshot.
+    pub migrations: Vec<PathBuf>,
     /// The design advisor's result, if [`Generate::advise`] or [`Generate::deny`] asked for it.
     pub advice: Option<Advice>,
     advise: Option<Severity>,
@@ -459,6 +547,9 @@ pub enum BuildError {
         /// The findings at or above it.
         findings: Vec<Finding>,
     },
+    /// No migration was written: a change may lose data and is not acknowledged, or the
+    /// snapshot cannot be read.
+    Migration(crate::migrate::HistoryError),
     /// A file could not be read or written.
     Io {
         /// The file or folder.
@@ -486,6 +577,7 @@ impl fmt::Display for BuildError {
                     "help: fix them, or suppress one with `allow(CODE, reason = \"...\")` on its table or column"
                 )
             }
+            BuildError::Migration(error) => write!(f, "{error}"),
             BuildError::Io { path, source } => {
                 write!(f, "cannot write {}: {source}", path.display())
             }
@@ -498,6 +590,7 @@ impl std::error::Error for BuildError {
         match self {
             BuildError::Invalid(diagnostics) => Some(diagnostics),
             BuildError::Denied { .. } => None,
+            BuildError::Migration(error) => Some(error),
             BuildError::Io { source, .. } => Some(source),
         }
     }

@@ -13,8 +13,13 @@
 //!
 //! MySQL/MariaDB: the partitions are part of CREATE TABLE (`RANGE COLUMNS`, `LIST COLUMNS`,
 //! `KEY` for hash); MySQL has no DEFAULT partition for RANGE, so the catch-all is a
-//! `VALUES LESS THAN (MAXVALUE)` partition. InnoDB partitioned tables take no foreign keys in
-//! either direction, which the check reports.
+//! `VALUES LESS THAN (MAXVALUE)` partition (and rows before the window fall into the first
+//! partition, RANGE having no lower bound). InnoDB partitioned tables take no foreign keys in
+//! either direction, which the check reports. For a lifecycle the script creates the procedure
+//! `<table>_maintain_partitions(at, drop_detached)`, which does the same work as PostgreSQL's
+//! function by splitting the catch-all (`REORGANIZE PARTITION` moves its rows) and detaching with
+//! `EXCHANGE PARTITION` into a plain table of the partition's name; it reports what it did in
+//! [`MAINTENANCE_REPORT`].
 //!
 //! SQLite has no partitioning: a table partitioned there is an error (partition it only on the
 //! engines that have it with [`Partitioning::only_on`](schema_core::Partitioning::only_on)).
@@ -168,7 +173,9 @@ pub fn maintenance_function_name(table: &str) -> String {
 
 /// The statement that runs the partition maintenance of `table` now: on PostgreSQL
 /// `SELECT * FROM "<table>_maintain_partitions"()`, which returns one line per partition it
-/// created or detached. Safe to run any number of times.
+/// created or detached; on MySQL `CALL ...(UTC_TIMESTAMP(6), FALSE)`, after which
+/// [`MAINTENANCE_REPORT`] holds the same lines joined by `; ` (NULL when nothing was to do).
+/// Safe to run any number of times.
 ///
 /// An engine without the maintenance function, or a table without a lifecycle, is an error
 /// saying what to do instead.
@@ -198,10 +205,10 @@ pub fn maintenance_statement(
             "SELECT * FROM {}()",
             identifier(dialect, &maintenance_function_name(&table.name))
         )),
-        (Some((_, PartitionStyle::Inline)), Some(_)) => Err(problem(
-            "the library has no maintenance routine for MySQL partitions yet",
-        )
-        .help("add the next period with `ALTER TABLE ... REORGANIZE PARTITION <table>_default INTO (...)` from your scheduler")),
+        (Some((_, PartitionStyle::Inline)), Some(_)) => Ok(format!(
+            "CALL {}(UTC_TIMESTAMP(6), FALSE)",
+            identifier(dialect, &maintenance_function_name(&table.name))
+        )),
         (None, Some(_)) => Err(problem("the table is not partitioned on this engine")
             .help("run the maintenance on an engine the table is partitioned on")),
     }
@@ -219,10 +226,130 @@ pub(crate) fn maintenance_functions<D: Dialect + ?Sized>(
             let (partitioning, style) = active(dialect, table)?;
             let lifecycle = partitioning.lifecycle.as_ref()?;
             let column = table.find_column(partitioning.columns.first()?)?;
-            (style == PartitionStyle::Declarative && dialect.supports_functions())
-                .then(|| maintenance_function(dialect, table, lifecycle, column))
+            match style {
+                PartitionStyle::Declarative => dialect
+                    .supports_functions()
+                    .then(|| maintenance_function(dialect, table, lifecycle, column)),
+                PartitionStyle::Inline => Some(maintenance_procedure(dialect, table, lifecycle)),
+            }
         })
         .collect()
+}
+
+/// The session variable the MySQL maintenance procedure reports its work in.
+///
+/// ```
+/// assert_eq!(schema_dialects::partitions::MAINTENANCE_REPORT, "@partition_maintenance");
+/// ```
+pub const MAINTENANCE_REPORT: &str = "@partition_maintenance";
+
+/// MySQL: a procedure `<table>_maintain_partitions(at, drop_detached)`. It splits the `MAXVALUE`
+/// catch-all (`REORGANIZE PARTITION`, which moves its rows) until the periods up to `premake`
+/// ahead of `at` have partitions, and detaches each partition that ended `retention` periods
+/// before `at`'s: its rows move to a plain table of the partition's name (`EXCHANGE PARTITION`)
+/// and the emptied partition is dropped; with `drop_detached` the partition and its rows are
+/// dropped instead. What it did is left in [`MAINTENANCE_REPORT`].
+fn maintenance_procedure<D: Dialect + ?Sized>(
+    dialect: &D,
+    table: &TableDef,
+    lifecycle: &Lifecycle,
+) -> String {
+    use schema_core::PartitionInterval as I;
+    let (unit, step, truncate, format) = match lifecycle.interval {
+        I::Day => ("DAY", 1, "DATE(at_time)", "%Y%m%d"),
+        I::Week => (
+            "DAY",
+            7,
+            "DATE(at_time) - INTERVAL WEEKDAY(at_time) DAY",
+            "%Y%m%d",
+        ),
+        I::Month => ("MONTH", 1, "DATE(DATE_FORMAT(at_time, '%Y-%m-01'))", "%Y%m"),
+        I::Year => ("YEAR", 1, "DATE(DATE_FORMAT(at_time, '%Y-01-01'))", "%Y"),
+    };
+    let name = string(dialect, &table.name);
+    let quoted = identifier(dialect, &table.name);
+    let default = Partitioning::default_partition_name(&table.name);
+    let bounded = format!(
+        "FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {name} AND PARTITION_DESCRIPTION <> 'MAXVALUE'"
+    );
+    let upper = "CAST(REPLACE(PARTITION_DESCRIPTION, '''', '') AS DATE)";
+    let run = |sql: &str| {
+        format!(
+            "SET @maintenance_sql = {sql};\n      PREPARE maintenance FROM @maintenance_sql;\n      EXECUTE maintenance;\n      DEALLOCATE PREPARE maintenance;"
+        )
+    };
+    let report = |what: &str| {
+        format!(
+            "SET {MAINTENANCE_REPORT} = CONCAT_WS('; ', {MAINTENANCE_REPORT}, CONCAT('{what} ', part_name));"
+        )
+    };
+    let retention = match lifecycle.retention {
+        None => String::new(),
+        Some(periods) => format!(
+            r#"
+  SET cutoff = period - INTERVAL {back} {unit};
+  expire: LOOP
+    SET part_name = NULL;
+    SELECT PARTITION_NAME INTO part_name {bounded} AND {upper} <= cutoff ORDER BY PARTITION_ORDINAL_POSITION LIMIT 1;
+    IF part_name IS NULL THEN
+      LEAVE expire;
+    END IF;
+    IF drop_detached THEN
+      {drop}
+      {dropped}
+    ELSE
+      {create}
+      {unpartition}
+      {exchange}
+      {drop}
+      {detached}
+    END IF;
+  END LOOP;"#,
+            back = u64::from(periods) * step,
+            drop = run(&format!(
+                "CONCAT('ALTER TABLE {quoted} DROP PARTITION `', part_name, '`')"
+            )),
+            dropped = report("dropped"),
+            create = run(&format!(
+                "CONCAT('CREATE TABLE `', part_name, '` LIKE {quoted}')"
+            )),
+            unpartition = run("CONCAT('ALTER TABLE `', part_name, '` REMOVE PARTITIONING')"),
+            exchange = run(&format!(
+                "CONCAT('ALTER TABLE {quoted} EXCHANGE PARTITION `', part_name, '` WITH TABLE `', part_name, '`')"
+            )),
+            detached = report("detached"),
+        ),
+    };
+    let split = run(&format!(
+        "CONCAT('ALTER TABLE {quoted} REORGANIZE PARTITION `{default}` INTO (PARTITION `', part_name, '` VALUES LESS THAN (''', upper_date, '''), PARTITION `{default}` VALUES LESS THAN (MAXVALUE))')"
+    ))
+    .replace("\n      ", "\n    ");
+    format!(
+        r#"CREATE PROCEDURE {procedure}(IN at_time DATETIME(6), IN drop_detached BOOLEAN)
+BEGIN
+  DECLARE period DATE DEFAULT {truncate};
+  DECLARE target DATE DEFAULT period + INTERVAL {ahead} {unit};
+  DECLARE lower_date DATE;
+  DECLARE upper_date DATE;
+  DECLARE cutoff DATE;
+  DECLARE part_name VARCHAR(64);
+  SET {MAINTENANCE_REPORT} = NULL;
+  SELECT MAX({upper}) INTO lower_date {bounded};
+  SET lower_date = COALESCE(lower_date, period);
+  -- RANGE partitions ascend: new ones split the MAXVALUE catch-all, which moves their rows.
+  WHILE lower_date < target DO
+    SET upper_date = lower_date + INTERVAL {step} {unit};
+    SET part_name = CONCAT({prefix}, DATE_FORMAT(lower_date, '{format}'));
+    {split}
+    {created}
+    SET lower_date = upper_date;
+  END WHILE;{retention}
+END"#,
+        procedure = identifier(dialect, &maintenance_function_name(&table.name)),
+        ahead = (u64::from(lifecycle.premake) + 1) * step,
+        prefix = string(dialect, &format!("{}_p", table.name)),
+        created = report("created"),
+    )
 }
 
 fn maintenance_function<D: Dialect + ?Sized>(
@@ -368,6 +495,9 @@ pub(crate) fn check<D: Dialect + ?Sized>(
                     .help("list every value in a partition and drop `.with_default()`"),
             );
         }
+        if style_is_inline(dialect) && partitioning.kind == PartitionKind::Range {
+            ascending_ranges(dialect, table, partitioning, found);
+        }
         if !dialect.allows_foreign_keys_with_partitioning() {
             for fk in &table.foreign_keys {
                 found.push(
@@ -395,6 +525,50 @@ pub(crate) fn check<D: Dialect + ?Sized>(
                     );
                 }
             }
+        }
+    }
+}
+
+fn style_is_inline<D: Dialect + ?Sized>(dialect: &D) -> bool {
+    dialect.partition_style() == Some(PartitionStyle::Inline)
+}
+
+/// `VALUES LESS THAN` partitions must be declared in strictly ascending order of their upper
+/// bounds; the engine refuses the table otherwise.
+fn ascending_ranges<D: Dialect + ?Sized>(
+    dialect: &D,
+    table: &TableDef,
+    partitioning: &Partitioning,
+    found: &mut Vec<Diagnostic>,
+) {
+    let uppers: Vec<(String, Literal)> = partitioning
+        .all_partitions(&table.name)
+        .into_iter()
+        .filter_map(|p| match p.bound {
+            PartitionBound::Range { to, .. } => to.first().cloned().map(|v| (p.name, v)),
+            _ => None,
+        })
+        .collect();
+    for pair in uppers.windows(2) {
+        let ((before, a), (after, b)) = (&pair[0], &pair[1]);
+        let ascending = match (a, b) {
+            (Literal::Int(a), Literal::Int(b)) => a < b,
+            (Literal::Text(a), Literal::Text(b)) => a < b,
+            (Literal::Number(a), Literal::Number(b)) => {
+                a.parse::<f64>().ok() < b.parse::<f64>().ok()
+            }
+            _ => true,
+        };
+        if !ascending {
+            found.push(
+                Diagnostic::new(format!(
+                    "range partition `{after}` ends at or before `{before}`, but {} needs `VALUES LESS THAN` partitions in ascending order",
+                    dialect.engine()
+                ))
+                .table(&table.name)
+                .engine(dialect.engine())
+                .help("declare the range partitions from the earliest to the latest"),
+            );
         }
     }
 }

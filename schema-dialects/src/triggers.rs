@@ -218,13 +218,24 @@ fn audit<D: Dialect + ?Sized>(dialect: &D, table: &TableDef) -> Vec<String> {
             identifier(dialect, &format!("{}_audit", table.name)),
             identifier(dialect, AUDIT_FUNCTION)
         )],
-        TriggerStyle::Inline { .. } => [TriggerEvent::Insert, TriggerEvent::Update, TriggerEvent::Delete]
+        TriggerStyle::Inline {
+            assigns_new,
+            when_clause,
+        } => [TriggerEvent::Insert, TriggerEvent::Update, TriggerEvent::Delete]
             .into_iter()
             .map(|event| {
+                // Where `updated_at` is kept by a second UPDATE (SQLite), that UPDATE is not a
+                // change of its own: one audit row per changed row, as on the other engines.
+                let when = match (&table.updated_at, event, assigns_new, when_clause) {
+                    (Some(stamp), TriggerEvent::Update, false, true) => {
+                        format!(" WHEN NOT ({})", only_column_changed(dialect, table, stamp))
+                    }
+                    _ => String::new(),
+                };
                 let old = if event == TriggerEvent::Insert { "NULL".into() } else { json_row(dialect, table, "OLD") };
                 let new = if event == TriggerEvent::Delete { "NULL".into() } else { json_row(dialect, table, "NEW") };
                 format!(
-                    "CREATE TRIGGER {} AFTER {} ON {quoted_table} FOR EACH ROW\nBEGIN\n  INSERT INTO {} ({}) VALUES ({}, {}, {old}, {new}, {});\nEND",
+                    "CREATE TRIGGER {} AFTER {} ON {quoted_table} FOR EACH ROW{when}\nBEGIN\n  INSERT INTO {} ({}) VALUES ({}, {}, {old}, {new}, {});\nEND",
                     identifier(dialect, &format!("{}_audit_{}", table.name, event.keyword().to_lowercase())),
                     event.keyword(),
                     identifier(dialect, AUDIT_LOG_TABLE),
@@ -236,6 +247,22 @@ fn audit<D: Dialect + ?Sized>(dialect: &D, table: &TableDef) -> Vec<String> {
             })
             .collect(),
     }
+}
+
+/// `NEW."c" IS OLD."c" AND ... AND NEW."stamp" IS NOT OLD."stamp"`: only `stamp` changed.
+fn only_column_changed<D: Dialect + ?Sized>(dialect: &D, table: &TableDef, stamp: &str) -> String {
+    let mut parts: Vec<String> = table
+        .columns
+        .iter()
+        .filter(|c| c.name != stamp)
+        .map(|c| {
+            let c = identifier(dialect, &c.name);
+            format!("NEW.{c} IS OLD.{c}")
+        })
+        .collect();
+    let stamp = identifier(dialect, stamp);
+    parts.push(format!("NEW.{stamp} IS NOT OLD.{stamp}"));
+    parts.join(" AND ")
 }
 
 /// `json_object('col', OLD."col", ...)`; byte-stored values as hex text (JSON has no bytes).

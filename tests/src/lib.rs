@@ -14,6 +14,9 @@ use std::sync::Once;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+mod roles;
+
+pub use roles::{RoleGuard, unique_suffix};
 use schema_core::Engine;
 use sqlx::AnyConnection;
 use sqlx::any::AnyRow;
@@ -265,6 +268,17 @@ impl Drop for TestDb {
     }
 }
 
+/// Roles, grants and row-level security are not read back by introspection yet (a gap: a
+/// dropped policy is not seen as drift); `engines/access.rs` and `engines/rls_attacks.rs` prove
+/// them on the engines instead, and round trips compare everything else.
+fn without_access_control(mut schema: schema_core::Schema) -> schema_core::Schema {
+    schema.security = Default::default();
+    for table in &mut schema.tables {
+        table.security = Default::default();
+    }
+    schema
+}
+
 /// How the schema read back from `engine` differs from the `declared` one, table by table (in
 /// the normal form of [`schema_dialects::introspect::comparable`], after
 /// [`as_deployed`](schema_dialects::introspect::as_deployed) drops what the engine cannot
@@ -275,8 +289,8 @@ pub fn round_trip_difference(
     live: &schema_core::Schema,
 ) -> Option<String> {
     use schema_dialects::introspect::{as_deployed, comparable};
-    let expected = comparable(&as_deployed(declared, engine), engine);
-    let found = comparable(live, engine);
+    let expected = without_access_control(comparable(&as_deployed(declared, engine), engine));
+    let found = without_access_control(comparable(live, engine));
     if expected == found {
         return None;
     }

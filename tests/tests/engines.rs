@@ -35,6 +35,10 @@ mod index_features;
 mod introspect;
 #[path = "engines/key_length.rs"]
 mod key_length;
+#[path = "engines/objects.rs"]
+mod objects;
+#[path = "objects_fixture/mod.rs"]
+mod objects_fixture;
 #[path = "engines/partitions.rs"]
 mod partitions;
 #[path = "engines/pg_types.rs"]
@@ -45,8 +49,6 @@ mod relations;
 mod rls_attacks;
 #[path = "engines/scripts.rs"]
 mod scripts;
-#[path = "engines/security_support.rs"]
-mod security_support;
 #[path = "engines/support.rs"]
 mod support;
 #[path = "engines/triggers.rs"]

@@ -3,7 +3,7 @@
 
 use schema_core::{Engine, Schema};
 use schema_dialects::dialect;
-use schema_tests::TestDb;
+use schema_tests::{RoleGuard, TestDb};
 
 fn schema() -> Schema {
     saas_billing_schema::schema()
@@ -90,8 +90,23 @@ fn violations(engine: Engine) -> Vec<(&'static str, String, &'static str)> {
     ]
 }
 
+/// The example's roles have fixed names and are shared by the whole server, so the tests that
+/// apply its scripts take turns: each creates them, and drops them before the next one starts.
+static EXAMPLE_ROLES: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// The example's roles, dropped after the test (best effort: roles are shared by the server).
+fn role_guards() -> [RoleGuard; 2] {
+    use saas_billing_schema::{APP_GROUP, APP_LOGIN};
+    [
+        RoleGuard::postgres(vec![APP_LOGIN.to_string(), APP_GROUP.to_string()]),
+        RoleGuard::mysql(vec![APP_LOGIN.to_string()], vec![APP_GROUP.to_string()]),
+    ]
+}
+
 #[test]
 fn the_example_runs_on_every_engine_and_rejects_bad_rows() {
+    let _turn = EXAMPLE_ROLES.lock().unwrap_or_else(|e| e.into_inner());
+    let _roles = role_guards();
     let schema = schema();
     for mut db in TestDb::all() {
         let engine = db.engine();
@@ -142,4 +157,99 @@ fn the_example_runs_on_every_engine_and_rejects_bad_rows() {
             "{engine}"
         );
     }
+}
+
+#[test]
+fn the_application_role_sees_only_the_tenant_it_sets() {
+    // On PostgreSQL the example's application connects as `billing_app`, neither owner nor
+    // superuser; row-level security limits it to the tenant set for the transaction.
+    let _turn = EXAMPLE_ROLES.lock().unwrap_or_else(|e| e.into_inner());
+    let _roles = role_guards();
+    let Some(mut db) = TestDb::new(Engine::Postgres) else {
+        return;
+    };
+    db.run(
+        &dialect(Engine::Postgres)
+            .render(&schema())
+            .unwrap()
+            .to_string(),
+    );
+    db.run(&sample_rows(Engine::Postgres));
+    // Every table but the shared plans: row-level security enabled, forced, with a policy.
+    assert_eq!(
+        db.column(
+            "SELECT c.relname::text || ':' || c.relrowsecurity::text || ':' || c.relforcerowsecurity::text \
+             || ':' || ((SELECT count(*) FROM pg_policies p WHERE p.tablename = c.relname) > 0)::text \
+             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
+             WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY 1"
+        ),
+        [
+            "api_keys:true:true:true",
+            "audit_events:true:true:true",
+            "invoice_lines:true:true:true",
+            "invoices:true:true:true",
+            "memberships:true:true:true",
+            "payments:true:true:true",
+            "plans:false:false:false",
+            "subscriptions:true:true:true",
+            "tax_rates:true:true:true",
+            "tenants:true:true:true",
+            "users:true:true:true",
+        ]
+    );
+    let mut app = db
+        .connect_as(saas_billing_schema::APP_LOGIN, None)
+        .expect("login as billing_app");
+    assert_eq!(
+        app.value(
+            "SELECT (rolsuper OR rolbypassrls)::text FROM pg_roles WHERE rolname = current_user"
+        )
+        .as_deref(),
+        Some("false")
+    );
+    let counts = "SELECT (SELECT count(*) FROM tenants) || ',' || (SELECT count(*) FROM users) || ',' || \
+                  (SELECT count(*) FROM invoices) || ',' || (SELECT count(*) FROM invoice_lines) || ',' || \
+                  (SELECT count(*) FROM payments) || ',' || (SELECT count(*) FROM plans)";
+    // No tenant set: nothing but the shared plans.
+    assert_eq!(app.value(counts).as_deref(), Some("0,0,0,0,0,1"));
+    let acme = format!(
+        "{}-{}-{}-{}-{}",
+        &ACME[..8],
+        &ACME[8..12],
+        &ACME[12..16],
+        &ACME[16..20],
+        &ACME[20..]
+    );
+    let nobody = format!(
+        "{}-{}-{}-{}-{}",
+        &NOBODY[..8],
+        &NOBODY[8..12],
+        &NOBODY[12..16],
+        &NOBODY[16..20],
+        &NOBODY[20..]
+    );
+    for (tenant, expected) in [
+        (acme.as_str(), "1,1,1,1,1,1"),
+        (nobody.as_str(), "0,0,0,0,0,1"),
+    ] {
+        app.run("BEGIN");
+        app.run(&format!(
+            "SELECT set_config('app.tenant_id', '{tenant}', true)"
+        ));
+        assert_eq!(app.value(counts).as_deref(), Some(expected), "{tenant}");
+        app.run("COMMIT");
+    }
+    // Another tenant cannot write into Acme's invoice, nor read it through a line or payment.
+    app.run("BEGIN");
+    app.run(&format!(
+        "SELECT set_config('app.tenant_id', '{nobody}', true)"
+    ));
+    let refused = app
+        .affected("INSERT INTO invoice_lines (invoice_id, line_no, description, quantity, unit_price_cents, amount_cents) VALUES (1, 2, 'x', 1, 1, 1)")
+        .unwrap_err();
+    assert!(refused.contains("row-level security"), "{refused}");
+    app.run("ROLLBACK");
+    // The grants hold too: the audit log is append-only for the application.
+    let refused = app.affected("DELETE FROM audit_events").unwrap_err();
+    assert!(refused.contains("permission denied"), "{refused}");
 }

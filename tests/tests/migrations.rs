@@ -10,5 +10,7 @@
 mod cases;
 #[path = "migrations/guard.rs"]
 mod guard;
+#[path = "migrations/history.rs"]
+mod history;
 #[path = "migrations/support.rs"]
 mod support;

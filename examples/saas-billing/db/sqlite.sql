@@ -1,5 +1,24 @@
 PRAGMA foreign_keys = ON;
 
+CREATE TABLE "audit_log" (
+  -- Row changes of audited tables, written by triggers
+  -- Order of the changes
+  "id" INTEGER NOT NULL CONSTRAINT "audit_log_pkey" PRIMARY KEY AUTOINCREMENT,
+  -- The changed table
+  "table_name" TEXT NOT NULL CHECK (length("table_name") <= 63),
+  -- INSERT, UPDATE or DELETE
+  "operation" TEXT NOT NULL CHECK (length("operation") <= 6),
+  -- The row before the change (NULL for INSERT)
+  "old_row" TEXT CHECK ("old_row" IS NULL OR json_valid("old_row")),
+  -- The row after the change (NULL for DELETE)
+  "new_row" TEXT CHECK ("new_row" IS NULL OR json_valid("new_row")),
+  -- Who made the change: the app.actor setting or the database role
+  "actor" TEXT,
+  -- When the change was made (UTC)
+  "changed_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK ("changed_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("changed_at") IS NOT NULL),
+  CONSTRAINT "audit_log_operation_check" CHECK ("operation" IN ('INSERT', 'UPDATE', 'DELETE'))
+) STRICT;
+
 CREATE TABLE "plans" (
   -- A price plan tenants subscribe to.
   "id" INTEGER NOT NULL CONSTRAINT "plans_pkey" PRIMARY KEY AUTOINCREMENT,
@@ -16,6 +35,7 @@ CREATE TABLE "plans" (
   CONSTRAINT "plans_currency_check" CHECK ("currency" = upper("currency"))
 ) STRICT;
 
+-- row-level security of tenants is not enforced on SQLite: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE "tenants" (
   -- A customer organisation; every other row belongs to one.
   "id" BLOB NOT NULL CHECK (length("id") = 16),
@@ -26,12 +46,15 @@ CREATE TABLE "tenants" (
   -- The reseller that manages this tenant, if any.
   "parent_tenant_id" BLOB CHECK (length("parent_tenant_id") = 16),
   "created_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK ("created_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("created_at") IS NOT NULL),
+  -- Set by the engine on every change of the row.
+  "updated_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK ("updated_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("updated_at") IS NOT NULL),
   CONSTRAINT "tenants_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "tenants_slug_key" UNIQUE ("slug"),
   CONSTRAINT "tenants_slug_length" CHECK (length("slug") BETWEEN 3 AND 63),
   CONSTRAINT "tenants_parent_tenant_id_fkey" FOREIGN KEY ("parent_tenant_id") REFERENCES "tenants" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION
 ) STRICT;
 
+-- row-level security of tax_rates is not enforced on SQLite: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE "tax_rates" (
   -- A sales-tax rate applied to invoice lines.
   "id" INTEGER NOT NULL CONSTRAINT "tax_rates_pkey" PRIMARY KEY AUTOINCREMENT,
@@ -44,6 +67,21 @@ CREATE TABLE "tax_rates" (
   CONSTRAINT "tax_rates_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants" ("id") ON DELETE CASCADE ON UPDATE NO ACTION
 ) STRICT;
 
+CREATE TABLE "usage_events" (
+  -- A metered quantity a tenant used (API calls, storage, seats), recorded as it happens.
+  "id" BLOB NOT NULL DEFAULT (randomblob(16)) CHECK (length("id") = 16),
+  -- No foreign key: InnoDB partitioned tables take none, and usage outlives deleted tenants
+  -- until the partition is detached.
+  "tenant_id" BLOB NOT NULL CHECK (length("tenant_id") = 16),
+  -- What was measured, e.g. `api.requests`.
+  "metric" TEXT NOT NULL CHECK (length("metric") <= 64),
+  "quantity" INTEGER NOT NULL,
+  "recorded_at" TEXT NOT NULL CHECK ("recorded_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND datetime("recorded_at") IS NOT NULL),
+  CONSTRAINT "usage_events_pkey" PRIMARY KEY ("id", "recorded_at"),
+  CONSTRAINT "usage_events_quantity_check" CHECK ("quantity" >= 0)
+) STRICT;
+
+-- row-level security of users is not enforced on SQLite: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE "users" (
   -- A person who can sign in; may belong to several tenants.
   "id" INTEGER NOT NULL CONSTRAINT "users_pkey" PRIMARY KEY AUTOINCREMENT,
@@ -55,6 +93,7 @@ CREATE TABLE "users" (
   CONSTRAINT "users_email_check" CHECK ("email" = lower("email"))
 ) STRICT;
 
+-- row-level security of api_keys is not enforced on SQLite: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE "api_keys" (
   -- A credential for the public API; only a hash of the secret is stored.
   "id" INTEGER NOT NULL CONSTRAINT "api_keys_pkey" PRIMARY KEY AUTOINCREMENT,
@@ -72,6 +111,7 @@ CREATE TABLE "api_keys" (
   CONSTRAINT "api_keys_created_by_fkey" FOREIGN KEY ("created_by") REFERENCES "users" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION
 ) STRICT;
 
+-- row-level security of audit_events is not enforced on SQLite: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE "audit_events" (
   -- An append-only record of who changed what.
   "id" INTEGER NOT NULL CONSTRAINT "audit_events_pkey" PRIMARY KEY AUTOINCREMENT,
@@ -88,6 +128,7 @@ CREATE TABLE "audit_events" (
   CONSTRAINT "audit_events_actor_user_id_fkey" FOREIGN KEY ("actor_user_id") REFERENCES "users" ("id") ON DELETE SET NULL ON UPDATE NO ACTION
 ) STRICT;
 
+-- row-level security of memberships is not enforced on SQLite: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE "memberships" (
   -- A user's membership of a tenant.
   "tenant_id" BLOB NOT NULL CHECK (length("tenant_id") = 16),
@@ -99,6 +140,7 @@ CREATE TABLE "memberships" (
   CONSTRAINT "memberships_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE ON UPDATE NO ACTION
 ) STRICT;
 
+-- row-level security of invoices is not enforced on SQLite: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE "invoices" (
   -- One bill sent to a tenant.
   "id" INTEGER NOT NULL CONSTRAINT "invoices_pkey" PRIMARY KEY AUTOINCREMENT,
@@ -121,6 +163,7 @@ CREATE TABLE "invoices" (
   CONSTRAINT "invoices_subscription_id_fkey" FOREIGN KEY ("subscription_id") REFERENCES "subscriptions" ("id") ON DELETE SET NULL ON UPDATE NO ACTION
 ) STRICT;
 
+-- row-level security of invoice_lines is not enforced on SQLite: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE "invoice_lines" (
   -- One priced line of an invoice.
   "invoice_id" INTEGER NOT NULL,
@@ -139,6 +182,7 @@ CREATE TABLE "invoice_lines" (
   CONSTRAINT "invoice_lines_tax_rate_id_fkey" FOREIGN KEY ("tax_rate_id") REFERENCES "tax_rates" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION
 ) STRICT;
 
+-- row-level security of payments is not enforced on SQLite: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE "payments" (
   -- Money received against an invoice.
   "id" INTEGER NOT NULL CONSTRAINT "payments_pkey" PRIMARY KEY AUTOINCREMENT,
@@ -153,6 +197,7 @@ CREATE TABLE "payments" (
   CONSTRAINT "payments_invoice_id_fkey" FOREIGN KEY ("invoice_id") REFERENCES "invoices" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION
 ) STRICT;
 
+-- row-level security of subscriptions is not enforced on SQLite: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE "subscriptions" (
   -- A tenant's subscription to a plan.
   "id" INTEGER NOT NULL CONSTRAINT "subscriptions_pkey" PRIMARY KEY AUTOINCREMENT,
@@ -169,7 +214,11 @@ CREATE TABLE "subscriptions" (
   CONSTRAINT "subscriptions_latest_invoice_id_fkey" FOREIGN KEY ("latest_invoice_id") REFERENCES "invoices" ("id") ON DELETE SET NULL ON UPDATE NO ACTION
 ) STRICT;
 
+CREATE INDEX "audit_log_table_name_changed_at_idx" ON "audit_log" ("table_name", "changed_at");
+
 CREATE INDEX "tenants_parent_tenant_id_idx" ON "tenants" ("parent_tenant_id");
+
+CREATE INDEX "usage_events_tenant_id_recorded_at_idx" ON "usage_events" ("tenant_id", "recorded_at");
 
 CREATE INDEX "api_keys_tenant_id_idx" ON "api_keys" ("tenant_id");
 
@@ -194,4 +243,50 @@ CREATE INDEX "subscriptions_plan_id_idx" ON "subscriptions" ("plan_id");
 CREATE INDEX "subscriptions_latest_invoice_id_idx" ON "subscriptions" ("latest_invoice_id");
 
 CREATE INDEX "subscriptions_tenant_id_status_idx" ON "subscriptions" ("tenant_id", "status");
+
+-- Invoices issued and not paid yet. On PostgreSQL the view runs with the querying role's
+-- rights and row-level security (`security_invoker`), so a tenant sees only its own.
+CREATE VIEW "open_invoices" ("id", "tenant_id", "number", "currency", "total_cents", "due_at") AS
+SELECT id, tenant_id, number, currency, total_cents, due_at FROM invoices WHERE status = 'open' AND paid_at IS NULL;
+
+-- Billed amount per tenant and currency, stored and refreshed with
+-- `REFRESH MATERIALIZED VIEW CONCURRENTLY` (a plain view on MySQL and SQLite).
+-- materialized view tenant_revenue is a plain view on SQLite, which has no materialized views: always current, computed when read
+CREATE VIEW "tenant_revenue" ("tenant_id", "currency", "billed_cents", "invoice_count") AS
+SELECT tenant_id, currency, SUM(total_cents) AS billed_cents, COUNT(*) AS invoice_count FROM invoices WHERE status <> 'void' GROUP BY tenant_id, currency;
+
+CREATE TRIGGER "invoices_audit_insert" AFTER INSERT ON "invoices" FOR EACH ROW
+BEGIN
+  INSERT INTO "audit_log" ("table_name", "operation", "old_row", "new_row", "actor") VALUES ('invoices', 'INSERT', NULL, json_object('id', NEW."id", 'tenant_id', hex(NEW."tenant_id"), 'subscription_id', NEW."subscription_id", 'number', NEW."number", 'status', NEW."status", 'currency', NEW."currency", 'total_cents', NEW."total_cents", 'issued_at', NEW."issued_at", 'due_at', NEW."due_at", 'paid_at', NEW."paid_at"), NULL);
+END;
+
+CREATE TRIGGER "invoices_audit_update" AFTER UPDATE ON "invoices" FOR EACH ROW
+BEGIN
+  INSERT INTO "audit_log" ("table_name", "operation", "old_row", "new_row", "actor") VALUES ('invoices', 'UPDATE', json_object('id', OLD."id", 'tenant_id', hex(OLD."tenant_id"), 'subscription_id', OLD."subscription_id", 'number', OLD."number", 'status', OLD."status", 'currency', OLD."currency", 'total_cents', OLD."total_cents", 'issued_at', OLD."issued_at", 'due_at', OLD."due_at", 'paid_at', OLD."paid_at"), json_object('id', NEW."id", 'tenant_id', hex(NEW."tenant_id"), 'subscription_id', NEW."subscription_id", 'number', NEW."number", 'status', NEW."status", 'currency', NEW."currency", 'total_cents', NEW."total_cents", 'issued_at', NEW."issued_at", 'due_at', NEW."due_at", 'paid_at', NEW."paid_at"), NULL);
+END;
+
+CREATE TRIGGER "invoices_audit_delete" AFTER DELETE ON "invoices" FOR EACH ROW
+BEGIN
+  INSERT INTO "audit_log" ("table_name", "operation", "old_row", "new_row", "actor") VALUES ('invoices', 'DELETE', json_object('id', OLD."id", 'tenant_id', hex(OLD."tenant_id"), 'subscription_id', OLD."subscription_id", 'number', OLD."number", 'status', OLD."status", 'currency', OLD."currency", 'total_cents', OLD."total_cents", 'issued_at', OLD."issued_at", 'due_at', OLD."due_at", 'paid_at', OLD."paid_at"), NULL, NULL);
+END;
+
+CREATE TRIGGER "payments_audit_insert" AFTER INSERT ON "payments" FOR EACH ROW
+BEGIN
+  INSERT INTO "audit_log" ("table_name", "operation", "old_row", "new_row", "actor") VALUES ('payments', 'INSERT', NULL, json_object('id', NEW."id", 'invoice_id', NEW."invoice_id", 'amount_cents', NEW."amount_cents", 'method', NEW."method", 'provider_ref', NEW."provider_ref", 'received_at', NEW."received_at"), NULL);
+END;
+
+CREATE TRIGGER "payments_audit_update" AFTER UPDATE ON "payments" FOR EACH ROW
+BEGIN
+  INSERT INTO "audit_log" ("table_name", "operation", "old_row", "new_row", "actor") VALUES ('payments', 'UPDATE', json_object('id', OLD."id", 'invoice_id', OLD."invoice_id", 'amount_cents', OLD."amount_cents", 'method', OLD."method", 'provider_ref', OLD."provider_ref", 'received_at', OLD."received_at"), json_object('id', NEW."id", 'invoice_id', NEW."invoice_id", 'amount_cents', NEW."amount_cents", 'method', NEW."method", 'provider_ref', NEW."provider_ref", 'received_at', NEW."received_at"), NULL);
+END;
+
+CREATE TRIGGER "payments_audit_delete" AFTER DELETE ON "payments" FOR EACH ROW
+BEGIN
+  INSERT INTO "audit_log" ("table_name", "operation", "old_row", "new_row", "actor") VALUES ('payments', 'DELETE', json_object('id', OLD."id", 'invoice_id', OLD."invoice_id", 'amount_cents', OLD."amount_cents", 'method', OLD."method", 'provider_ref', OLD."provider_ref", 'received_at', OLD."received_at"), NULL, NULL);
+END;
+
+CREATE TRIGGER "tenants_updated_at" AFTER UPDATE ON "tenants" FOR EACH ROW WHEN NEW."updated_at" IS NOT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+BEGIN
+  UPDATE "tenants" SET "updated_at" = (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) WHERE "id" = NEW."id" AND "updated_at" IS NOT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
 

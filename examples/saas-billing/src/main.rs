@@ -72,6 +72,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "Inserted {inserted} sample rows (a tenant, a user, a plan, a subscription, an invoice with lines, a payment)."
     );
 
+    show_triggers_and_views(&db)?;
+
     println!("\nThe engine enforces the schema; each of these is rejected by SQLite itself:");
     for (what, sql) in VIOLATIONS {
         match db.execute_batch(sql) {
@@ -136,6 +138,38 @@ fn insert_sample_rows(db: &Connection) -> rusqlite::Result<usize> {
         [],
     )?;
     Ok(rows)
+}
+
+/// What the engine does on its own: `updated_at` moves on UPDATE, the audit trail records the
+/// invoice and payment rows, and the views read the billing tables.
+fn show_triggers_and_views(db: &Connection) -> Result<(), Box<dyn std::error::Error>> {
+    let updated_at = |db: &Connection| -> rusqlite::Result<String> {
+        db.query_row("SELECT updated_at FROM tenants", [], |row| row.get(0))
+    };
+    let before = updated_at(db)?;
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    db.execute("UPDATE tenants SET name = 'Acme Corporation'", [])?;
+    let after = updated_at(db)?;
+    if after <= before {
+        return Err(format!("updated_at did not move: {before} -> {after}").into());
+    }
+    println!("\nRenaming the tenant moved tenants.updated_at from {before} to {after}.");
+    let audited: Vec<(String, String)> = db
+        .prepare("SELECT table_name, operation FROM audit_log ORDER BY id")?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let audited: Vec<String> = audited.iter().map(|(t, o)| format!("{o} {t}")).collect();
+    println!("audit_log recorded: {}.", audited.join(", "));
+    let open: i64 = db.query_row("SELECT count(*) FROM open_invoices", [], |row| row.get(0))?;
+    let billed: i64 = db.query_row(
+        "SELECT billed_cents FROM tenant_revenue WHERE currency = 'EUR'",
+        [],
+        |row| row.get(0),
+    )?;
+    println!(
+        "Views: {open} open invoice(s); tenant_revenue shows {billed} cents billed (a plain view on SQLite)."
+    );
+    Ok(())
 }
 
 /// Rows that break the schema's rules, one rule each.

@@ -122,6 +122,14 @@ pub fn dot_of(erd: &Erd) -> String {
             dot_string(&rel.name),
         );
     }
+    for (view, read) in &erd.view_reads {
+        let _ = writeln!(
+            out,
+            "  {} -> {} [style=dashed, arrowhead=vee, tooltip=\"reads\"];",
+            dot_string_quoted(view),
+            dot_string_quoted(read),
+        );
+    }
     out.push_str("}\n");
     out
 }

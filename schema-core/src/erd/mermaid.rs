@@ -99,6 +99,15 @@ pub fn mermaid_of(erd: &Erd) -> String {
             label(&rel_label(rel)),
         );
     }
+    // A view reads a table or view: a dashed (non-identifying) line, labelled `reads`.
+    for (view, read) in &erd.view_reads {
+        let _ = writeln!(
+            out,
+            "  {} }}o..o{{ {} : \"reads\"",
+            identifier(read),
+            identifier(view),
+        );
+    }
     out
 }
 

@@ -3,11 +3,10 @@
 
 use std::collections::BTreeSet;
 
-use crate::{FkAction, ForeignKey, Schema, TableDef};
+use crate::{FkAction, ForeignKey, Schema, TableDef, View};
 
-/// What an entity of the diagram is. Views are not in the model yet; every renderer already
-/// draws [`EntityKind::View`] as a distinct node kind, so adding them to the model only needs
-/// [`Erd::from_schema`] to list them.
+/// What an entity of the diagram is: a table, or a view (drawn as a distinct node kind, with
+/// edges to what it reads).
 ///
 /// ```
 /// use schema_core::erd::EntityKind;
@@ -189,10 +188,12 @@ pub struct Relationship {
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Erd {
-    /// Tables (and later views), sorted by name.
+    /// Tables, then views, each sorted by name.
     pub entities: Vec<Entity>,
     /// Every foreign key, by child table, then in declaration order.
     pub relationships: Vec<Relationship>,
+    /// What each view reads: `(view, table or view)`, by view, then by name.
+    pub view_reads: Vec<(String, String)>,
 }
 
 impl Erd {
@@ -212,7 +213,17 @@ impl Erd {
     /// assert!(erd.entities.is_empty());
     /// ```
     pub fn from_schema(schema: &Schema) -> Erd {
-        let entities = schema.tables.iter().map(entity).collect();
+        let mut entities: Vec<Entity> = schema.tables.iter().map(entity).collect();
+        entities.extend(schema.views.iter().map(view_entity));
+        let view_reads = schema
+            .views
+            .iter()
+            .flat_map(|view| {
+                view.names_read(schema)
+                    .into_iter()
+                    .map(move |read| (view.name.clone(), read))
+            })
+            .collect();
         let relationships = schema
             .tables
             .iter()
@@ -226,6 +237,7 @@ impl Erd {
         Erd {
             entities,
             relationships,
+            view_reads,
         }
     }
 
@@ -258,6 +270,33 @@ impl Erd {
             })
             .collect();
         set.into_iter().collect()
+    }
+}
+
+fn view_entity(view: &View) -> Entity {
+    Entity {
+        name: view.name.clone(),
+        kind: EntityKind::View,
+        comment: view.comment.clone(),
+        attributes: view
+            .columns
+            .iter()
+            .map(|column| Attribute {
+                name: column.name.clone(),
+                type_name: column
+                    .sql_type
+                    .as_ref()
+                    .map_or_else(String::new, ToString::to_string),
+                nullable: column.nullable,
+                primary_key: false,
+                foreign_key: false,
+                unique: view
+                    .indexes
+                    .iter()
+                    .any(|i| i.unique && i.columns.contains(&column.name)),
+                comment: column.comment.clone(),
+            })
+            .collect(),
     }
 }
 

@@ -58,6 +58,7 @@ pub(super) fn check(schema: &Schema, found: &mut Vec<Diagnostic>) {
                 .help("declare partitions, a lifecycle window, or `.with_default()`"),
             );
         }
+        hash_partitions_cover_every_remainder(table, &partitions, found);
         if let Some(lifecycle) = &partitioning.lifecycle {
             lifecycle_window(
                 table,
@@ -213,6 +214,40 @@ fn lifecycle_window(
             Diagnostic::new("a lifecycle window of 0 partitions creates none")
                 .table(&table.name)
                 .help("create at least the current period, e.g. `.lifecycle(PartitionInterval::Month, \"2026-01-01\", 3)`"),
+        );
+    }
+}
+
+/// Hash partitions share one modulus and take every remainder once: a missing remainder is a
+/// hash value no partition accepts (PostgreSQL then refuses those rows), and MySQL's `KEY`
+/// partitioning knows only the count.
+fn hash_partitions_cover_every_remainder(
+    table: &TableDef,
+    partitions: &[crate::Partition],
+    found: &mut Vec<Diagnostic>,
+) {
+    let hashes: Vec<(u32, u32)> = partitions
+        .iter()
+        .filter_map(|p| match p.bound {
+            PartitionBound::Hash { modulus, remainder } => Some((modulus, remainder)),
+            _ => None,
+        })
+        .collect();
+    let Some(&(modulus, _)) = hashes.first() else {
+        return;
+    };
+    let mut remainders: Vec<u32> = hashes.iter().map(|(_, r)| *r).collect();
+    remainders.sort_unstable();
+    let complete =
+        hashes.iter().all(|(m, _)| *m == modulus) && remainders == (0..modulus).collect::<Vec<_>>();
+    if !complete {
+        found.push(
+            Diagnostic::new(format!(
+                "hash partitions must share one modulus and take each remainder 0 to {} once, but have remainders {remainders:?}",
+                modulus.saturating_sub(1)
+            ))
+            .table(&table.name)
+            .help(format!("declare them with `Partitioning::hash([...], {modulus})`")),
         );
     }
 }

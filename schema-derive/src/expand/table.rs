@@ -107,6 +107,17 @@ fn generate(table: &Table) -> TokenStream {
         .iter()
         .map(|e| super::features::exclusion(table, e));
     let without_rowid = table.attrs.without_rowid.then(|| quote!(.without_rowid()));
+    let audited = table.attrs.audit.then(|| quote!(.audited()));
+    let updated_at = table
+        .fields
+        .iter()
+        .find(|f| f.attrs.updated_at.is_some())
+        .map(|f| {
+            let column = &f.column;
+            quote!(.updated_at(#column))
+        });
+    let security = super::security::table_calls(table);
+    let grants = super::security::grants(table);
     let allows = table.attrs.allows.iter().map(allow_calls);
     let fds = table.attrs.fds.iter().map(|fd| {
         let from = column_names(table, &fd.from);
@@ -136,9 +147,13 @@ fn generate(table: &Table) -> TokenStream {
                     #(#indexes)*
                     #(#exclusions)*
                     #without_rowid
+                    #audited
+                    #updated_at
+                    #security
                     #(#allows)*
                     #(#fds)*
             }
+            #grants
         }
     }
 }

@@ -147,6 +147,10 @@ pub struct Container {
     pub exclusions: Vec<ExcludeAttr>,
     /// `without_rowid`.
     pub without_rowid: bool,
+    /// `audit`: every row change is recorded in the audit table.
+    pub audit: bool,
+    /// `tenant_isolated(...)`, `policy(...)`, `row_security(...)`, `grant(...)`.
+    pub security: super::security::SecurityAttrs,
 }
 
 const TABLE_FORM: &str = "#[table(...)]";
@@ -164,6 +168,8 @@ impl Container {
         let mut fds = Vec::new();
         let mut exclusions = Vec::new();
         let mut without_rowid = Attr::none(WITHOUT_ROWID);
+        let mut audit = Attr::none(AUDIT);
+        let mut security = super::security::SecurityAttrs::default();
 
         for attr in attrs {
             if attr.path() == COLUMN {
@@ -208,6 +214,9 @@ impl Container {
                     exclusions.push(parse_exclude(cx, meta)?);
                 } else if meta.path == WITHOUT_ROWID {
                     without_rowid.set(cx, flag(meta, "#[table(without_rowid)]")?, ());
+                } else if meta.path == AUDIT {
+                    audit.set(cx, flag(meta, "#[table(audit)]")?, ());
+                } else if security.parse(cx, meta)? {
                 } else {
                     return Err(unknown_key(meta, TABLE_FORM, TABLE_KEYS));
                 }
@@ -231,6 +240,8 @@ impl Container {
             fds,
             exclusions,
             without_rowid: without_rowid.get().is_some(),
+            audit: audit.get().is_some(),
+            security,
         }
     }
 }
@@ -611,6 +622,8 @@ pub struct FieldAttrs {
     pub types: Vec<(Symbol, Spanned<TypeOverride>)>,
     /// `allow(...)`: design-advisor rules switched off for the column.
     pub allows: Vec<AllowAttr>,
+    /// `updated_at`: the engine sets the column to the current time on every UPDATE.
+    pub updated_at: Option<Span>,
 }
 
 const COLUMN_FORM: &str = "#[column(...)]";
@@ -637,6 +650,7 @@ impl FieldAttrs {
         let mut deferrable = Attr::none(DEFERRABLE);
         let mut match_full = Attr::none(MATCH_FULL);
         let mut array = Attr::none(ARRAY);
+        let mut updated_at = Attr::none(UPDATED_AT);
         let mut types: Vec<(Symbol, Spanned<TypeOverride>)> = Vec::new();
         let mut allows = Vec::new();
 
@@ -744,6 +758,8 @@ impl FieldAttrs {
                     deferrable.set(cx, value.span, value.value);
                 } else if meta.path == ARRAY {
                     array.set(cx, flag(meta, "#[column(array)]` on a `Vec<T>` field")?, ());
+                } else if meta.path == UPDATED_AT {
+                    updated_at.set(cx, flag(meta, "#[column(updated_at, default = now)]")?, ());
                 } else if meta.path == MATCH_FULL {
                     match_full.set(
                         cx,
@@ -792,6 +808,7 @@ impl FieldAttrs {
             array: array.get().map(|s| s.span),
             types,
             allows,
+            updated_at: updated_at.get().map(|s| s.span),
         }
     }
 }

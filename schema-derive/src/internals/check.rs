@@ -40,6 +40,64 @@ pub fn check_table(cx: &Ctxt, table: &Table) {
     }
     composite_target_matches_columns(cx, table);
     composite_set_null_needs_nullable_columns(cx, table);
+    one_updated_at(cx, table);
+    for field in &table.fields {
+        updated_at_is_a_timestamp(cx, field);
+    }
+}
+
+/// Why: one trigger keeps one column current; two `updated_at` columns would hold the same
+/// value, and the second is most likely a copy-paste slip.
+fn one_updated_at(cx: &Ctxt, table: &Table) {
+    let marked: Vec<_> = table
+        .fields
+        .iter()
+        .filter_map(|f| f.attrs.updated_at.map(|span| (span, f)))
+        .collect();
+    if marked.len() > 1 {
+        for (span, _) in &marked {
+            cx.error_at(
+                *span,
+                "`updated_at` is on more than one field\nhelp: mark the one column that records the last change",
+            );
+        }
+    }
+}
+
+/// Why: the engine writes the current time into the column. Only the obvious cases are caught
+/// here (a type override or a well-known non-time Rust type); schema validation catches the rest.
+fn updated_at_is_a_timestamp(cx: &Ctxt, field: &Field) {
+    let Some(span) = field.attrs.updated_at else {
+        return;
+    };
+    const TIMESTAMPS: &[&str] = &[
+        "DateTime",
+        "NaiveDateTime",
+        "OffsetDateTime",
+        "PrimitiveDateTime",
+        "SystemTime",
+    ];
+    let overridden = field
+        .attrs
+        .types
+        .first()
+        .map(|(symbol, _)| format!("`{symbol}`"));
+    let rust_name = last_segment(field.value_ty).map(ToString::to_string);
+    let offending = match (overridden, rust_name) {
+        (Some(symbol), _) => Some(symbol),
+        (None, Some(name)) if !TIMESTAMPS.contains(&name.as_str()) => {
+            Some(format!("`{}`", type_text(field.value_ty)))
+        }
+        _ => None,
+    };
+    if let Some(offending) = offending {
+        cx.error_at(
+            span,
+            format!(
+                "`updated_at` needs a timestamp column, but this column is {offending}\nhelp: use `DateTime<Utc>` (or `NaiveDateTime`) and `#[column(updated_at, default = now)]`"
+            ),
+        );
+    }
 }
 
 /// Runs every rule for a `#[derive(SqlEnum)]` input.
@@ -157,7 +215,22 @@ fn column_lists_name_fields(cx: &Ctxt, table: &Table) {
                 .collect()
         })
         .collect();
-    let lists = lists.chain(excluded.iter().map(|list| ("exclude", list)));
+    let tenant: Vec<Vec<Ident>> = attrs
+        .security
+        .tenant
+        .iter()
+        .map(|(_, t)| vec![t.by.clone()])
+        .collect();
+    let lists = lists
+        .chain(excluded.iter().map(|list| ("exclude", list)))
+        .chain(tenant.iter().map(|list| ("tenant_isolated", list)))
+        .chain(
+            attrs
+                .security
+                .grants
+                .iter()
+                .flat_map(|g| g.columns.iter().map(|(_, list)| ("grant", list))),
+        );
     for (what, list) in lists {
         for (i, ident) in list.iter().enumerate() {
             if table.field(ident).is_none() {

@@ -81,6 +81,28 @@ pub const USING: Symbol = Symbol("using");
 pub const ELEMENTS: Symbol = Symbol("elements");
 pub const WITHOUT_ROWID: Symbol = Symbol("without_rowid");
 
+// Access control (issue 5).
+pub const TENANT_ISOLATED: Symbol = Symbol("tenant_isolated");
+pub const POLICY: Symbol = Symbol("policy");
+pub const ROW_SECURITY: Symbol = Symbol("row_security");
+pub const GRANT: Symbol = Symbol("grant");
+pub const BY: Symbol = Symbol("by");
+pub const SETTING: Symbol = Symbol("setting");
+pub const TO: Symbol = Symbol("to");
+pub const COMMAND: Symbol = Symbol("command");
+pub const RESTRICTIVE: Symbol = Symbol("restrictive");
+pub const WITH_CHECK: Symbol = Symbol("with_check");
+pub const ALL: Symbol = Symbol("all");
+pub const SELECT: Symbol = Symbol("select");
+pub const INSERT: Symbol = Symbol("insert");
+pub const UPDATE: Symbol = Symbol("update");
+pub const DELETE: Symbol = Symbol("delete");
+pub const TRUNCATE: Symbol = Symbol("truncate");
+pub const TRIGGER: Symbol = Symbol("trigger");
+pub const FORCED: Symbol = Symbol("forced");
+pub const NOT_FORCED: Symbol = Symbol("not_forced");
+pub const OFF: Symbol = Symbol("off");
+
 // Column keys (issue 3).
 pub const GENERATED: Symbol = Symbol("generated");
 pub const STORED: Symbol = Symbol("stored");
@@ -88,6 +110,27 @@ pub const VIRTUAL: Symbol = Symbol("virtual");
 pub const COLLATION: Symbol = Symbol("collation");
 pub const DEFERRABLE: Symbol = Symbol("deferrable");
 pub const MATCH_FULL: Symbol = Symbol("match_full");
+
+// Triggers and views (issue 4).
+pub const AUDIT: Symbol = Symbol("audit");
+pub const UPDATED_AT: Symbol = Symbol("updated_at");
+pub const VIEW: Symbol = Symbol("view");
+pub const SQL_KEY: Symbol = Symbol("sql");
+pub const ENGINE_SQL: Symbol = Symbol("engine_sql");
+pub const MATERIALIZED: Symbol = Symbol("materialized");
+pub const SECURITY_INVOKER: Symbol = Symbol("security_invoker");
+/// The keys `#[view(...)]` accepts on the struct.
+pub const VIEW_KEYS: &[Symbol] = &[
+    NAME,
+    COMMENT,
+    SQL_KEY,
+    ENGINE_SQL,
+    MATERIALIZED,
+    SECURITY_INVOKER,
+    UNIQUE,
+];
+/// The keys `#[view(...)]` accepts on a field.
+pub const VIEW_FIELD_KEYS: &[Symbol] = &[NAME, COMMENT];
 
 // Values of `deferrable` and key-part options.
 pub const INITIALLY_DEFERRED: Symbol = Symbol("initially_deferred");
@@ -114,7 +157,20 @@ pub const TABLE_KEYS: &[Symbol] = &[
     FD,
     EXCLUDE,
     WITHOUT_ROWID,
+    AUDIT,
+    TENANT_ISOLATED,
+    POLICY,
+    ROW_SECURITY,
+    GRANT,
 ];
+/// The keys of `tenant_isolated(...)`.
+pub const TENANT_KEYS: &[Symbol] = &[BY, SETTING, TO];
+/// The keys of `policy(...)`.
+pub const POLICY_KEYS: &[Symbol] = &[NAME, COMMAND, RESTRICTIVE, TO, USING, WITH_CHECK];
+/// The modes of `row_security(...)`.
+pub const ROW_SECURITY_MODES: &[Symbol] = &[FORCED, NOT_FORCED, OFF];
+/// The keys of `row_security(...)`.
+pub const ROW_SECURITY_KEYS: &[Symbol] = &[FORCED, NOT_FORCED, OFF, ENGINES];
 
 /// The type keys of `#[column(...)]`; a column takes at most one.
 pub const TYPE_KEYS: &[Symbol] = &[
@@ -165,6 +221,7 @@ pub const COLUMN_KEYS: &[Symbol] = &[
     CITEXT,
     ARRAY,
     ALLOW,
+    UPDATED_AT,
 ];
 
 /// The keys of `allow(...)` besides the rule codes.

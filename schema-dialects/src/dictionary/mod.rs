@@ -26,6 +26,7 @@
 mod document;
 mod html;
 mod markdown;
+mod objects;
 mod sections;
 
 use schema_core::{Engine, Schema};

@@ -14,6 +14,9 @@ pub(super) fn document(schema: &Schema, engines: &[Engine]) -> Document {
     for table in &schema.tables {
         table_sections(&mut blocks, table, &erd, engines);
     }
+    for view in &schema.views {
+        super::objects::view_sections(&mut blocks, schema, view);
+    }
     Document {
         title: "Data dictionary".to_string(),
         blocks,
@@ -36,6 +39,18 @@ fn overview(schema: &Schema) -> Block {
                     table.comment.clone().map_or(Cell::Empty, Cell::Text),
                 ]
             })
+            .chain(schema.views.iter().map(|view| {
+                vec![
+                    Cell::Parts(vec![
+                        Cell::Link {
+                            text: view.name.clone(),
+                            anchor: table_anchor(&view.name),
+                        },
+                        Cell::text(" (view)"),
+                    ]),
+                    view.comment.clone().map_or(Cell::Empty, Cell::Text),
+                ]
+            }))
             .collect(),
     }
 }
@@ -50,6 +65,7 @@ fn table_sections(blocks: &mut Vec<Block>, table: &TableDef, erd: &Erd, engines:
     if let Some(comment) = &table.comment {
         blocks.push(Block::Paragraph(vec![Cell::text(comment.clone())]));
     }
+    blocks.extend(super::objects::table_notes(table));
     blocks.push(columns(table, engines));
     let constraints = constraints(table);
     if !constraints.is_empty() {

@@ -40,6 +40,7 @@
 //! ```
 
 mod files;
+mod history;
 mod hooks;
 mod rebuild;
 mod snapshot;
@@ -51,6 +52,7 @@ use schema_core::diff::{self, Change, DataLoss, Diff};
 use schema_core::{Diagnostics, Engine, Schema};
 
 pub use files::{MigrationFiles, next_version, write_migration};
+pub use history::{HistoryError, SNAPSHOT_FILE, write_next};
 pub use snapshot::{SnapshotError, from_snapshot, to_snapshot};
 
 use hooks::migration_dialect;
@@ -168,7 +170,7 @@ pub(crate) fn unguarded(
             down: files::script(
                 dialect,
                 &[
-                    "SELECT 1 -- the values are removed by the next version's down script"
+                    "-- The values are removed by the next version's down script.\nSELECT 1"
                         .to_string(),
                 ],
                 true,

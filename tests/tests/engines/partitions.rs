@@ -253,3 +253,81 @@ fn sqlite_refuses_partitioning() {
     db.run("INSERT INTO events (id, created_at, kind) VALUES (1, '2026-01-15T10:00:00Z', 'a')");
     assert_eq!(count(&mut db, "events", ""), 1);
 }
+
+#[test]
+fn mysql_maintenance_splits_the_catch_all_idempotently_and_detaches_expired_months() {
+    let Some(mut db) = TestDb::new(Engine::MySql) else {
+        return;
+    };
+    let schema = schema();
+    apply(&mut db, &schema);
+    let call =
+        maintenance_statement(dialect(Engine::MySql), schema.table("events").unwrap()).unwrap();
+    assert_eq!(
+        call,
+        "CALL `events_maintain_partitions`(UTC_TIMESTAMP(6), FALSE)"
+    );
+    let maintain = |db: &mut TestDb, at: &str, drop: bool| {
+        db.run(&format!(
+            "CALL events_maintain_partitions('{at} 12:00:00', {})",
+            if drop { "TRUE" } else { "FALSE" }
+        ));
+        db.value("SELECT @partition_maintenance")
+    };
+    // Mid-March 2026: March exists, April (one ahead) is split off the catch-all.
+    assert_eq!(
+        maintain(&mut db, "2026-03-15", false).as_deref(),
+        Some("created events_p202604")
+    );
+    assert_eq!(
+        maintain(&mut db, "2026-03-15", false),
+        None,
+        "a second run changes nothing"
+    );
+    // A May row sits in the catch-all until May's partition exists; the split moves it.
+    db.run("INSERT INTO events (id, created_at, kind) VALUES (7, '2026-05-10 08:00:00', 'early bird'), (8, '2026-01-20 08:00:00', 'old')");
+    let names = [
+        "events_p202601",
+        "events_p202602",
+        "events_p202603",
+        "events_p202604",
+        "events_default",
+    ];
+    assert_eq!(partition_of(&mut db, "events", 7, &names), "events_default");
+    assert_eq!(
+        maintain(&mut db, "2026-04-20", false).as_deref(),
+        Some("created events_p202605; detached events_p202601")
+    );
+    let names = [
+        "events_p202602",
+        "events_p202603",
+        "events_p202604",
+        "events_p202605",
+        "events_default",
+    ];
+    assert_eq!(partition_of(&mut db, "events", 7, &names), "events_p202605");
+    let partitions = db.column("SELECT PARTITION_NAME FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'events' ORDER BY PARTITION_ORDINAL_POSITION");
+    assert_eq!(
+        partitions,
+        [
+            "events_p202602",
+            "events_p202603",
+            "events_p202604",
+            "events_p202605",
+            "events_default"
+        ]
+    );
+    // January's rows live on in a plain table of the partition's name.
+    assert_eq!(count(&mut db, "events_p202601", "id = 8"), 1);
+    assert_eq!(count(&mut db, "events", "id = 8"), 0);
+    assert_eq!(
+        maintain(&mut db, "2026-04-20", false),
+        None,
+        "a second run changes nothing"
+    );
+    // Dropping needs consent.
+    assert_eq!(
+        maintain(&mut db, "2026-05-02", true).as_deref(),
+        Some("created events_p202606; dropped events_p202602")
+    );
+}

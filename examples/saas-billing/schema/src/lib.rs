@@ -9,6 +9,11 @@ use rust_decimal::Decimal;
 use schema_core::{Schema, SchemaBuilder, SqlEnum, Table};
 use uuid::Uuid;
 
+pub mod reporting;
+mod access;
+
+pub use access::{APP_GROUP, APP_LOGIN, access};
+
 /// Every table of the billing schema, ready to validate and render.
 ///
 /// ```
@@ -16,7 +21,7 @@ use uuid::Uuid;
 /// assert!(schema.tables.len() >= 10);
 /// ```
 pub fn schema() -> SchemaBuilder {
-    Schema::builder()
+    access(Schema::builder())
         .table::<Tenant>()
         .table::<User>()
         .table::<Membership>()
@@ -28,12 +33,17 @@ pub fn schema() -> SchemaBuilder {
         .table::<Payment>()
         .table::<ApiKey>()
         .table::<AuditEvent>()
+        .table_def(reporting::usage_events())
+        .view::<reporting::OpenInvoice>()
+        .view::<reporting::TenantRevenue>()
 }
 
 /// A customer organisation; every other row belongs to one.
 #[derive(Table)]
 #[table(
     name = "tenants",
+    tenant_isolated(by = id),
+    row_security(engines(postgres)),
     check(name = "tenants_slug_length", sql = "length(slug) BETWEEN 3 AND 63")
 )]
 pub struct Tenant {
@@ -50,11 +60,28 @@ pub struct Tenant {
     pub parent_tenant_id: Option<Uuid>,
     #[column(default = now)]
     pub created_at: DateTime<Utc>,
+    /// Set by the engine on every change of the row.
+    #[column(updated_at, default = now)]
+    pub updated_at: DateTime<Utc>,
 }
 
 /// A person who can sign in; may belong to several tenants.
 #[derive(Table)]
-#[table(name = "users")]
+#[table(
+    name = "users",
+    policy(
+        name = "users_of_the_tenant",
+        command = select,
+        using = "EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = users.id)"
+    ),
+    policy(
+        name = "users_update_of_the_tenant",
+        command = update,
+        using = "EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = users.id)",
+        with_check = "EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = users.id)"
+    ),
+    row_security(engines(postgres))
+)]
 pub struct User {
     #[column(primary_key, identity)]
     pub id: i64,
@@ -79,7 +106,12 @@ pub enum MembershipRole {
 
 /// A user's membership of a tenant.
 #[derive(Table)]
-#[table(name = "memberships", primary_key(tenant_id, user_id))]
+#[table(
+    name = "memberships",
+    primary_key(tenant_id, user_id),
+    tenant_isolated(by = tenant_id),
+    row_security(engines(postgres))
+)]
 pub struct Membership {
     #[column(references = Tenant, on_delete = cascade)]
     pub tenant_id: Uuid,
@@ -139,6 +171,8 @@ pub enum SubscriptionStatus {
 #[derive(Table)]
 #[table(
     name = "subscriptions",
+    tenant_isolated(by = tenant_id),
+    row_security(engines(postgres)),
     index(columns(tenant_id, status)),
     check(
         name = "subscriptions_canceled_after_start",
@@ -170,7 +204,12 @@ pub struct Subscription {
 
 /// A sales-tax rate applied to invoice lines.
 #[derive(Table)]
-#[table(name = "tax_rates", unique(tenant_id, name))]
+#[table(
+    name = "tax_rates",
+    unique(tenant_id, name),
+    tenant_isolated(by = tenant_id),
+    row_security(engines(postgres))
+)]
 pub struct TaxRate {
     #[column(primary_key, identity)]
     pub id: i64,
@@ -197,6 +236,9 @@ pub enum InvoiceStatus {
 #[derive(Table)]
 #[table(
     name = "invoices",
+    audit,
+    tenant_isolated(by = tenant_id),
+    row_security(engines(postgres)),
     unique(tenant_id, number),
     index(columns(tenant_id, issued_at)),
     check(name = "invoices_total_nonnegative", sql = "total_cents >= 0"),
@@ -240,6 +282,12 @@ pub struct Invoice {
 #[derive(Table)]
 #[table(
     name = "invoice_lines",
+    policy(
+        name = "invoice_lines_of_the_tenant",
+        using = "EXISTS (SELECT 1 FROM invoices i WHERE i.id = invoice_lines.invoice_id)",
+        with_check = "EXISTS (SELECT 1 FROM invoices i WHERE i.id = invoice_lines.invoice_id)"
+    ),
+    row_security(engines(postgres)),
     primary_key(invoice_id, line_no),
     fd(quantity, unit_price_cents -> amount_cents),
     allow(
@@ -278,7 +326,16 @@ pub enum PaymentMethod {
 
 /// Money received against an invoice.
 #[derive(Table)]
-#[table(name = "payments")]
+#[table(
+    name = "payments",
+    audit,
+    policy(
+        name = "payments_of_the_tenant",
+        using = "EXISTS (SELECT 1 FROM invoices i WHERE i.id = payments.invoice_id)",
+        with_check = "EXISTS (SELECT 1 FROM invoices i WHERE i.id = payments.invoice_id)"
+    ),
+    row_security(engines(postgres))
+)]
 pub struct Payment {
     #[column(primary_key, identity)]
     pub id: i64,
@@ -300,7 +357,11 @@ pub struct Payment {
 
 /// A credential for the public API; only a hash of the secret is stored.
 #[derive(Table)]
-#[table(name = "api_keys")]
+#[table(
+    name = "api_keys",
+    tenant_isolated(by = tenant_id),
+    row_security(engines(postgres))
+)]
 pub struct ApiKey {
     #[column(primary_key, identity)]
     pub id: i64,
@@ -327,7 +388,12 @@ pub struct ApiKey {
 
 /// An append-only record of who changed what.
 #[derive(Table)]
-#[table(name = "audit_events", index(columns(tenant_id, occurred_at)))]
+#[table(
+    name = "audit_events",
+    index(columns(tenant_id, occurred_at)),
+    tenant_isolated(by = tenant_id),
+    row_security(engines(postgres))
+)]
 pub struct AuditEvent {
     #[column(primary_key, identity)]
     pub id: i64,
