@@ -94,10 +94,10 @@ fn triggers_and_functions_round_trip() {
 /// its column and setting) and a policy for one role; SQLite, which has none, reads back none.
 #[test]
 fn row_level_security_round_trips() {
-    use crate::security_support::{RoleGuard, unique_suffix};
     use schema_core::{
         Column, Policy, PolicyCommand, Role, RowSecurity, SqlType, TableDef, TenantIsolation,
     };
+    use schema_tests::{RoleGuard, unique_suffix};
     let support = format!("introspect_support_{}", unique_suffix());
     let _roles = RoleGuard::postgres(vec![support.clone()]);
     let schema = Schema::builder()

@@ -9,8 +9,8 @@ use rust_decimal::Decimal;
 use schema_core::{Schema, SchemaBuilder, SqlEnum, Table};
 use uuid::Uuid;
 
-pub mod reporting;
 mod access;
+pub mod reporting;
 
 pub use access::{APP_GROUP, APP_LOGIN, access};
 
