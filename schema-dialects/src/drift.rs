@@ -129,11 +129,31 @@ pub fn drift(engine: Engine, declared: &Schema, live: &Schema) -> Drift {
             down: String::new(),
         });
     }
-    let views = view_statements(engine, &aligned, &target);
-    if !views.is_empty() {
+    // A table the fix alters may be read by views (SQLite's table rebuild and PostgreSQL's
+    // type changes refuse then): every view is dropped before and created after.
+    let alters_tables = forward
+        .changes
+        .iter()
+        .any(|c| matches!(c, Change::AlterTable(_) | Change::DropTable(_)));
+    let (drops, creates) = view_statements(engine, &aligned, &target, alters_tables);
+    let script = |statements: &[String]| statements.iter().map(|s| format!("{s};\n\n")).collect();
+    if alters_tables && !drops.is_empty() {
+        fix.steps.insert(
+            0,
+            MigrationStep {
+                suffix: "_drop_views",
+                up: script(&drops),
+                down: String::new(),
+            },
+        );
+    }
+    let mut last: Vec<String> = if alters_tables { Vec::new() } else { drops };
+    last.extend(creates);
+    last.extend(rebuilt_triggers(engine, &forward, &target));
+    if !last.is_empty() {
         fix.steps.push(MigrationStep {
             suffix: "_views",
-            up: views.iter().map(|s| format!("{s};\n\n")).collect(),
+            up: script(&last),
             down: String::new(),
         });
     }
@@ -383,15 +403,49 @@ fn tenant_words(tenant: Option<&schema_core::TenantIsolation>) -> String {
     }
 }
 
-/// Drops the views only the database has or that differ, then creates the declared views that
-/// are missing or differ (in dependency order, with their indexes and comments).
-fn view_statements(engine: Engine, live: &Schema, target: &Schema) -> Vec<String> {
+/// On engines that rebuild a table to alter it (SQLite), its triggers go with the old table:
+/// the declared triggers of every rebuilt table are created again.
+fn rebuilt_triggers(engine: Engine, forward: &Diff, target: &Schema) -> Vec<String> {
+    if !crate::migrate::hooks::migration_dialect(engine).rebuilds_tables() {
+        return Vec::new();
+    }
+    let rebuilt: Vec<&str> = forward
+        .changes
+        .iter()
+        .filter_map(|change| match change {
+            Change::AlterTable(alter) if crate::migrate::rebuild::needed(alter) => {
+                Some(alter.to.name.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    if rebuilt.is_empty() {
+        return Vec::new();
+    }
+    let mut wanted = target.clone();
+    wanted.tables.retain(|t| rebuilt.contains(&t.name.as_str()));
+    wanted
+        .triggers
+        .retain(|t| rebuilt.contains(&t.table.as_str()));
+    crate::triggers::statements(crate::dialect(engine), &wanted)
+}
+
+/// The statements that drop the views only the database has or that differ (dependent views
+/// first), and those that create the declared views that are missing or differ (in dependency
+/// order, with their indexes and comments); with `all`, every view is dropped and created.
+fn view_statements(
+    engine: Engine,
+    live: &Schema,
+    target: &Schema,
+    all: bool,
+) -> (Vec<String>, Vec<String>) {
     let target_dialect = crate::dialect(engine);
     let (canon_live, canon_target) = (comparable(live, engine), comparable(target, engine));
-    let mut statements = Vec::new();
-    for view in &canon_live.views {
-        if canon_target.view(&view.name) != Some(view) {
-            statements.push(format!(
+    let differs = |name: &str| all || canon_live.view(name) != canon_target.view(name);
+    let mut drops = Vec::new();
+    for view in crate::views::order(target_dialect, live).into_iter().rev() {
+        if differs(&view.name) {
+            drops.push(format!(
                 "DROP {}VIEW IF EXISTS {}",
                 if view.materialized {
                     "MATERIALIZED "
@@ -403,13 +457,13 @@ fn view_statements(engine: Engine, live: &Schema, target: &Schema) -> Vec<String
         }
     }
     let mut wanted = target.clone();
-    wanted
-        .views
-        .retain(|v| canon_live.view(&v.name) != canon_target.view(&v.name));
-    if !wanted.views.is_empty() {
-        statements.extend(crate::views::statements(target_dialect, &wanted));
-    }
-    statements
+    wanted.views.retain(|v| differs(&v.name));
+    let creates = if wanted.views.is_empty() {
+        Vec::new()
+    } else {
+        crate::views::statements(target_dialect, &wanted)
+    };
+    (drops, creates)
 }
 
 /// `live` with every object that equals its declared namesake in canonical form replaced by

@@ -41,8 +41,8 @@
 
 mod files;
 mod history;
-mod hooks;
-mod rebuild;
+pub(crate) mod hooks;
+pub(crate) mod rebuild;
 mod snapshot;
 mod statements;
 
