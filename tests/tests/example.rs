@@ -175,28 +175,36 @@ fn the_application_role_sees_only_the_tenant_it_sets() {
             .to_string(),
     );
     db.run(&sample_rows(Engine::Postgres));
-    // Every table but the shared plans: row-level security enabled, forced, with a policy.
-    assert_eq!(
-        db.column(
-            "SELECT c.relname::text || ':' || c.relrowsecurity::text || ':' || c.relforcerowsecurity::text \
-             || ':' || ((SELECT count(*) FROM pg_policies p WHERE p.tablename = c.relname) > 0)::text \
-             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
-             WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY 1"
-        ),
-        [
-            "api_keys:true:true:true",
-            "audit_events:true:true:true",
-            "invoice_lines:true:true:true",
-            "invoices:true:true:true",
-            "memberships:true:true:true",
-            "payments:true:true:true",
-            "plans:false:false:false",
-            "subscriptions:true:true:true",
-            "tax_rates:true:true:true",
-            "tenants:true:true:true",
-            "users:true:true:true",
-        ]
-    );
+    // Every table with policies in the model: row-level security enabled, forced, and exactly
+    // its policies in the catalog; every other table (the shared plans, the audit log, usage)
+    // without row-level security.
+    let schema = schema();
+    let mut protected = 0;
+    for table in &schema.tables {
+        let mut policies = table.security.policy_names(&table.name);
+        policies.sort();
+        let on = table.security.has_policies();
+        protected += usize::from(on);
+        assert_eq!(
+            db.column(&format!(
+                "SELECT relrowsecurity::text || ':' || relforcerowsecurity::text FROM pg_class WHERE oid = '{}'::regclass",
+                table.name
+            )),
+            [format!("{on}:{on}")],
+            "{}",
+            table.name
+        );
+        assert_eq!(
+            db.column(&format!(
+                "SELECT policyname::text FROM pg_policies WHERE tablename = '{}' ORDER BY 1",
+                table.name
+            )),
+            policies,
+            "{}",
+            table.name
+        );
+    }
+    assert_eq!(protected, 10);
     let mut app = db
         .connect_as(saas_billing_schema::APP_LOGIN, None)
         .expect("login as billing_app");
@@ -249,6 +257,46 @@ fn the_application_role_sees_only_the_tenant_it_sets() {
         .unwrap_err();
     assert!(refused.contains("row-level security"), "{refused}");
     app.run("ROLLBACK");
+    // The application writes its own tenant's rows, audit trigger included.
+    app.run("BEGIN");
+    app.run(&format!(
+        "SELECT set_config('app.tenant_id', '{acme}', true)"
+    ));
+    assert_eq!(
+        app.affected(
+            "INSERT INTO invoices (tenant_id, number, status, currency, total_cents, issued_at, due_at) \
+             VALUES (current_setting('app.tenant_id')::uuid, 2, 'open', 'EUR', 100, now(), now())"
+        ),
+        Ok(1)
+    );
+    assert_eq!(
+        app.affected("UPDATE invoices SET total_cents = 200 WHERE number = 2"),
+        Ok(1)
+    );
+    app.run("COMMIT");
+    // Through the security_invoker view: Acme's open invoices with Acme set, none without.
+    app.run("BEGIN");
+    app.run(&format!(
+        "SELECT set_config('app.tenant_id', '{acme}', true)"
+    ));
+    assert_eq!(
+        app.column("SELECT count(*)::text FROM open_invoices"),
+        ["2"]
+    );
+    app.run("COMMIT");
+    assert_eq!(
+        app.column("SELECT count(*)::text FROM open_invoices"),
+        ["0"]
+    );
+    let refused = app.affected("SELECT * FROM tenant_revenue").unwrap_err();
+    assert!(refused.contains("permission denied"), "{refused}");
+    let refused = app.affected("SELECT * FROM audit_log").unwrap_err();
+    assert!(refused.contains("permission denied"), "{refused}");
+    assert_eq!(
+        db.value("SELECT count(*)::text FROM audit_log WHERE table_name = 'invoices' AND actor = 'billing_app'")
+            .as_deref(),
+        Some("2")
+    );
     // The grants hold too: the audit log is append-only for the application.
     let refused = app.affected("DELETE FROM audit_events").unwrap_err();
     assert!(refused.contains("permission denied"), "{refused}");

@@ -515,3 +515,7 @@ GRANT SELECT, INSERT, UPDATE ON TABLE "api_keys" TO "billing_rw";
 
 GRANT SELECT, INSERT ON TABLE "audit_events" TO "billing_rw";
 
+GRANT INSERT ON TABLE "audit_log" TO "billing_rw";
+
+GRANT SELECT ON TABLE "open_invoices" TO "billing_rw";
+

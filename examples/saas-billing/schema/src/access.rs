@@ -11,7 +11,8 @@
 //! ```
 //!
 //! Nothing is granted to `PUBLIC`. Plans are a shared catalog the application only reads; the
-//! audit log is append-only for it (no UPDATE, no DELETE).
+//! audit events are append-only for it (no UPDATE, no DELETE), and the trigger-written
+//! `audit_log` is insert-only.
 
 use schema_core::{Grant, Privilege, Role, SchemaBuilder};
 
@@ -54,4 +55,11 @@ pub fn access(schema: SchemaBuilder) -> SchemaBuilder {
         .grant(table("payments", &[Select, Insert]))
         .grant(table("api_keys", &[Select, Insert, Update]))
         .grant(table("audit_events", &[Select, Insert]))
+        // The audit triggers of invoices and payments run as the role that changes the row, so
+        // it writes the change to the library's audit_log: insert only, it reads none of it.
+        .grant(table(schema_core::AUDIT_LOG_TABLE, &[Insert]))
+        // A security_invoker view: the invoices' policies apply to whoever reads it. The
+        // materialized tenant_revenue stores every tenant's totals, so it is not granted (the
+        // build would refuse it: S507).
+        .grant(table("open_invoices", &[Select]))
 }

@@ -236,9 +236,9 @@ pub enum InvoiceStatus {
 #[derive(Table)]
 #[table(
     name = "invoices",
-    audit,
     tenant_isolated(by = tenant_id),
     row_security(engines(postgres)),
+    audit,
     unique(tenant_id, number),
     index(columns(tenant_id, issued_at)),
     check(name = "invoices_total_nonnegative", sql = "total_cents >= 0"),
