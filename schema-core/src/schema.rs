@@ -288,7 +288,7 @@ impl SchemaBuilder {
 
 /// The item called `name` in a list a built schema keeps sorted by name: a binary search, then
 /// (for a list assembled in another order) a linear one.
-fn find_by_name<'a, T>(
+pub(crate) fn find_by_name<'a, T>(
     items: &'a [T],
     name: &str,
     name_of: impl Fn(&T) -> &String,

@@ -82,10 +82,13 @@ pub(crate) fn identifier<D: Dialect + ?Sized>(
     found: &mut Vec<Diagnostic>,
 ) {
     let engine = dialect.engine();
-    let rename = if kind == "table" || kind == "column" || kind == "enum type" {
-        format!("give the {kind} a shorter `name = \"...\"`")
-    } else {
-        format!("give the {kind} an explicit, shorter `name = \"...\"`")
+    // Written only for a name that is too long (this runs for every identifier of the schema).
+    let rename = || {
+        if kind == "table" || kind == "column" || kind == "enum type" {
+            format!("give the {kind} a shorter `name = \"...\"`")
+        } else {
+            format!("give the {kind} an explicit, shorter `name = \"...\"`")
+        }
     };
     if name.is_empty() {
         // `Schema::builder().build()` names everything; only a hand-assembled or deserialized
@@ -114,7 +117,7 @@ pub(crate) fn identifier<D: Dialect + ?Sized>(
                 }
             )))
             .engine(engine)
-            .help(rename.clone()),
+            .help(rename()),
         );
     }
     if let Some(prefix) = dialect.reserved_name_prefix()
