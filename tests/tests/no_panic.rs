@@ -163,7 +163,7 @@ fn default_fitting(sql_type: &SqlType) -> Option<ColumnDefault> {
         SqlType::Decimal {
             precision: Some(p),
             scale: Some(s),
-        } if *s >= 1 && *p >= s + 1 => ColumnDefault::Value(Literal::Number("1.5".into())),
+        } if *s >= 1 && *p > *s => ColumnDefault::Value(Literal::Number("1.5".into())),
         SqlType::Decimal { .. } => ColumnDefault::int(1),
         SqlType::Text | SqlType::Varchar(2..) | SqlType::Char(2..) => ColumnDefault::text("it's"),
         SqlType::Enum(e) => ColumnDefault::text(e.values.first()?.clone()),
