@@ -473,13 +473,18 @@ pub(crate) fn deployed_type(
 ) -> SqlType {
     let target = dialect(engine);
     match sql_type {
-        SqlType::Raw(per_engine) => SqlType::Raw(
-            per_engine
-                .iter()
-                .filter(|(e, _)| **e == engine)
-                .map(|(e, t)| (*e, t.clone()))
-                .collect(),
-        ),
+        // Raw text that is how the engine stores a logical type reads back as that type.
+        SqlType::Raw(per_engine) => match per_engine.get(&engine) {
+            Some(text) => super::recover::column_type(
+                engine,
+                table,
+                column,
+                text.trim(),
+                true,
+                &mut Vec::new(),
+            ),
+            None => SqlType::Raw(Default::default()),
+        },
         SqlType::Enum(enum_type) if !target.supports_enum_types() => SqlType::Enum(
             schema_core::EnumType::new(format!("{table}_{column}"), enum_type.values.clone()),
         ),
