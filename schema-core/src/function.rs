@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 /// A PostgreSQL function (`CREATE FUNCTION`), e.g. a helper a view or a Row-Level Security
 /// policy calls.
 ///
-/// Functions are PostgreSQL objects: on MySQL and SQLite the script leaves them out and says so in
-/// a comment. A `SECURITY DEFINER` function runs with its owner's rights, so validation demands a
+/// Functions are PostgreSQL objects: the MySQL and SQLite scripts leave them out (the support
+/// matrix in the README says so). A `SECURITY DEFINER` function runs with its owner's rights, so validation demands a
 /// fixed `search_path` ([`Function::search_path`]): without it a caller can put their own
 /// `public.lower()` in front and run code as the owner.
 ///

@@ -56,18 +56,12 @@ impl Schema {
     /// A binary search, since a built schema keeps its tables sorted by name; a schema assembled
     /// by hand (or deserialized) in another order is searched linearly when that finds nothing.
     pub fn table(&self, name: &str) -> Option<&TableDef> {
-        match self
-            .tables
-            .binary_search_by(|table| table.name.as_str().cmp(name))
-        {
-            Ok(found) => Some(&self.tables[found]),
-            Err(_) => self.tables.iter().find(|table| table.name == name),
-        }
+        find_by_name(&self.tables, name, |table| &table.name)
     }
 
-    /// The view with this name.
+    /// The view with this name (a binary search, as for [`table`](Schema::table)).
     pub fn view(&self, name: &str) -> Option<&View> {
-        self.views.iter().find(|view| view.name == name)
+        find_by_name(&self.views, name, |view| &view.name)
     }
 
     /// The domains the columns use, each once, in order of first use.
@@ -132,7 +126,8 @@ pub struct SchemaBuilder {
 
 impl SchemaBuilder {
     /// Adds the table a `#[derive(Table)]` type describes.
-    pub fn table<T: Table>(self) -> Self {
+    pub fn table<T: Table>(mut self) -> Self {
+        self.security.grants.extend(T::grants());
         self.table_def(T::table_def())
     }
 
@@ -222,6 +217,16 @@ impl SchemaBuilder {
     }
 
     /// Declares default privileges of objects created later (see [`DefaultPrivileges`]).
+    ///
+    /// ```
+    /// use schema_core::{DefaultObjects, DefaultPrivileges, Privilege, Role, Schema};
+    /// let schema = Schema::builder()
+    ///     .role(Role::group("readers"))
+    ///     .default_privileges(DefaultPrivileges::on(DefaultObjects::Tables, [Privilege::Select]).to(["readers"]))
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(schema.security.default_privileges.len(), 1);
+    /// ```
     pub fn default_privileges(mut self, default: DefaultPrivileges) -> Self {
         self.security.default_privileges.push(default);
         self
@@ -229,6 +234,20 @@ impl SchemaBuilder {
 
     /// Names what is unnamed, sorts, and validates, reporting every problem at once.
     pub fn build(self) -> Result<Schema, Diagnostics> {
+        let schema = self.build_unvalidated();
+        Diagnostics::check(validate::schema(&schema), schema)
+    }
+
+    /// Names what is unnamed and sorts, without validating: for tools that report on a schema
+    /// that does not build yet (the advisor runs on any schema without panicking).
+    ///
+    /// ```
+    /// use schema_core::{RowSecurity, Schema, TableDef};
+    /// let builder = Schema::builder().table_def(TableDef::new("t").row_security(RowSecurity::Forced));
+    /// assert!(builder.clone().build().is_err()); // S501: row security without a policy
+    /// assert_eq!(builder.build_unvalidated().tables.len(), 1);
+    /// ```
+    pub fn build_unvalidated(self) -> Schema {
         let mut tables = self.tables;
         if tables.iter().any(|table| table.audit)
             && !tables
@@ -256,15 +275,27 @@ impl SchemaBuilder {
         triggers.sort_by(|a, b| a.name.cmp(&b.name));
         let mut functions = self.functions;
         functions.sort_by(|a, b| a.name.cmp(&b.name));
-        let schema = Schema {
+        Schema {
             tables,
             extensions,
             views,
             triggers,
             functions,
             security,
-        };
-        Diagnostics::check(validate::schema(&schema), schema)
+        }
+    }
+}
+
+/// The item called `name` in a list a built schema keeps sorted by name: a binary search, then
+/// (for a list assembled in another order) a linear one.
+pub(crate) fn find_by_name<'a, T>(
+    items: &'a [T],
+    name: &str,
+    name_of: impl Fn(&T) -> &String,
+) -> Option<&'a T> {
+    match items.binary_search_by(|item| name_of(item).as_str().cmp(name)) {
+        Ok(found) => Some(&items[found]),
+        Err(_) => items.iter().find(|item| name_of(item) == name),
     }
 }
 

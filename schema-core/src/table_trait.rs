@@ -43,6 +43,25 @@ pub trait Table {
 
     /// The table's definition in the schema model.
     fn table_def() -> TableDef;
+
+    /// The grants `#[table(grant(...))]` declares on this table;
+    /// [`SchemaBuilder::table`](crate::SchemaBuilder::table) adds them to the schema.
+    /// Default: none.
+    ///
+    /// ```
+    /// use schema_core::Table;
+    /// #[derive(Table)]
+    /// #[table(name = "notes", grant(select, update(body), to(app)))]
+    /// pub struct Note {
+    ///     #[column(primary_key)]
+    ///     pub id: i64,
+    ///     pub body: String,
+    /// }
+    /// assert_eq!(Note::grants().len(), 2);
+    /// ```
+    fn grants() -> Vec<crate::Grant> {
+        Vec::new()
+    }
 }
 
 /// The [`Table::PrimaryKey`] of a table that has no primary key.

@@ -17,7 +17,8 @@ use crate::Engine;
 /// - MySQL: the statements between `BEGIN` and `END` of `CREATE TRIGGER ... FOR EACH ROW`.
 /// - SQLite: the statements between `BEGIN` and `END`.
 ///
-/// An engine without a body gets no trigger, and the script says so in a comment.
+/// An engine without a body gets no trigger (declare a body for every engine the rule must hold
+/// on).
 ///
 /// ```
 /// use schema_core::{Engine, Trigger, TriggerEvent, TriggerTiming};

@@ -58,6 +58,9 @@ pub struct View {
     /// index over plain columns without a predicate.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indexes: Vec<Index>,
+    /// Row-level-security rules (`S506`, `S507`) waived for this view, each with its reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allows: Vec<crate::Allow>,
 }
 
 fn yes() -> bool {
@@ -137,7 +140,28 @@ impl View {
             materialized: false,
             security_invoker: true,
             indexes: Vec::new(),
+            allows: Vec::new(),
         }
+    }
+
+    /// Waives a row-level-security rule for this view, saying why: `S506` (a view that is not
+    /// `security_invoker` reads a table with row-level security) or `S507` (a materialized
+    /// view over such a table is granted to a role that is not an admin role).
+    ///
+    /// ```
+    /// let v = schema_core::View::new("all_totals", "SELECT 1").allow("S506", "read by the nightly export only");
+    /// assert_eq!(v.allows[0].code, "S506");
+    /// ```
+    pub fn allow(mut self, code: impl Into<String>, reason: impl Into<String>) -> Self {
+        self.allows.push(crate::Allow::new(code, reason));
+        self
+    }
+
+    /// Whether `code` is waived with a non-empty reason.
+    pub fn allows(&self, code: &str) -> bool {
+        self.allows
+            .iter()
+            .any(|allow| allow.code == code && !allow.reason.trim().is_empty())
     }
 
     /// Sets the view comment.

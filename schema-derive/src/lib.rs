@@ -242,7 +242,7 @@ pub fn derive_domain(input: TokenStream) -> TokenStream {
 
 /// `#[derive(View)]`: implements `schema_core::ViewDef` for a struct whose fields are the
 /// view's output columns; see the [crate docs](crate) for the attributes.
-#[proc_macro_derive(View, attributes(view))]
+#[proc_macro_derive(View, attributes(view, table, column))]
 pub fn derive_view(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::view::expand(&input).into()

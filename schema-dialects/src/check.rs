@@ -67,13 +67,14 @@ pub(crate) fn schema<D: Dialect + ?Sized>(dialect: &D, schema: &Schema) -> Vec<D
     }
     crate::views::check(dialect, schema, &mut found);
     crate::partitions::check(dialect, schema, &mut found);
+    crate::triggers::check(dialect, schema, &mut found);
     crate::security::check(dialect, schema, &mut found);
     found
 }
 
 /// A name the engine cannot keep exactly: over its length limit (PostgreSQL silently truncates),
 /// with a NUL, or ending in a space where that is rejected.
-fn identifier<D: Dialect + ?Sized>(
+pub(crate) fn identifier<D: Dialect + ?Sized>(
     dialect: &D,
     kind: &str,
     name: &str,
@@ -81,10 +82,13 @@ fn identifier<D: Dialect + ?Sized>(
     found: &mut Vec<Diagnostic>,
 ) {
     let engine = dialect.engine();
-    let rename = if kind == "table" || kind == "column" || kind == "enum type" {
-        format!("give the {kind} a shorter `name = \"...\"`")
-    } else {
-        format!("give the {kind} an explicit, shorter `name = \"...\"`")
+    // Written only for a name that is too long (this runs for every identifier of the schema).
+    let rename = || {
+        if kind == "table" || kind == "column" || kind == "enum type" {
+            format!("give the {kind} a shorter `name = \"...\"`")
+        } else {
+            format!("give the {kind} an explicit, shorter `name = \"...\"`")
+        }
     };
     if name.is_empty() {
         // `Schema::builder().build()` names everything; only a hand-assembled or deserialized
@@ -113,7 +117,7 @@ fn identifier<D: Dialect + ?Sized>(
                 }
             )))
             .engine(engine)
-            .help(rename.clone()),
+            .help(rename()),
         );
     }
     if let Some(prefix) = dialect.reserved_name_prefix()

@@ -3,7 +3,9 @@
 
 use std::fmt::Write;
 
-use schema_core::{Engine, EnumType, GeneratedKind, IndexMethod, SqlType, TableDef};
+use schema_core::{
+    Engine, EnumType, GeneratedKind, GrantObject, IndexMethod, Role, SqlType, TableDef,
+};
 
 use crate::{CommentStyle, Dialect, IdentifierLimit, IdentityStyle, dialect};
 
@@ -342,6 +344,62 @@ pub fn support_matrix_markdown() -> String {
                 }
                 Some(_) => "`CALL <table>_maintain_partitions(at, drop)`: splits the catch-all, detaches by `EXCHANGE PARTITION`".into(),
                 None => "error".into(),
+            }
+        }),
+        ("roles (`Role::group`, `Role::login`), membership", |d| {
+            let sample = d.create_role(&Role::group("r"));
+            match (d.supports_roles(), d.activates_every_group()) {
+                (false, _) => "no users: unscoped roles are not written; `only_on` this engine is an error".into(),
+                (true, true) => "re-runnable `DO` block (`CREATE ROLE` only if missing), `GRANT group TO member`".into(),
+                (true, false) => format!(
+                    "`{}`; login roles `CREATE USER IF NOT EXISTS ... ACCOUNT LOCK`; one default role per login (error with two groups)",
+                    sample.join("; ")
+                ),
+            }
+        }),
+        (
+            "grants (`Grant::on_table/on_columns/on_schema/on_sequence/execute`)",
+            |d| {
+                if !d.supports_roles() {
+                    return "no users: unscoped grants are not written; `only_on` this engine is an error".into();
+                }
+                let kinds: Vec<&str> = [
+                    GrantObject::Schema(String::new()),
+                    GrantObject::Table(String::new()),
+                    GrantObject::Columns {
+                        table: String::new(),
+                        columns: Vec::new(),
+                    },
+                    GrantObject::Sequence(String::new()),
+                    GrantObject::Function(String::new()),
+                ]
+                .iter()
+                .filter(|o| d.supports_grants_on(o))
+                .map(|o| o.kind())
+                .collect();
+                format!("`GRANT` on {}; others not written", kinds.join(", "))
+            },
+        ),
+        ("least privilege for `PUBLIC`", |d| {
+            if d.least_privilege(&[]).is_empty() {
+                "nothing granted to PUBLIC by the schema".into()
+            } else {
+                "schema, database and new functions revoked from `PUBLIC`; `CONNECT` to login roles"
+                    .into()
+            }
+        }),
+        ("default privileges", |d| {
+            if d.supports_default_privileges() {
+                "`ALTER DEFAULT PRIVILEGES`".into()
+            } else {
+                "not written (none)".into()
+            }
+        }),
+        ("row-level security (`tenant_isolated`, `policy`)", |d| {
+            if d.supports_row_level_security() {
+                "`ENABLE` + `FORCE ROW LEVEL SECURITY`, `CREATE POLICY`".into()
+            } else {
+                "error unless declared for other engines (`row_security(engines(postgres))`), then a comment says the table is not isolated".into()
             }
         }),
     ];

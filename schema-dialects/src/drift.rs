@@ -130,11 +130,31 @@ pub fn drift(engine: Engine, declared: &Schema, live: &Schema) -> Drift {
             down: String::new(),
         });
     }
-    let views = view_statements(engine, &aligned, &target);
-    if !views.is_empty() {
+    // A table the fix alters may be read by views (SQLite's table rebuild and PostgreSQL's
+    // type changes refuse then): every view is dropped before and created after.
+    let alters_tables = forward
+        .changes
+        .iter()
+        .any(|c| matches!(c, Change::AlterTable(_) | Change::DropTable(_)));
+    let (drops, creates) = view_statements(engine, &aligned, &target, alters_tables);
+    let script = |statements: &[String]| statements.iter().map(|s| format!("{s};\n\n")).collect();
+    if alters_tables && !drops.is_empty() {
+        fix.steps.insert(
+            0,
+            MigrationStep {
+                suffix: "_drop_views",
+                up: script(&drops),
+                down: String::new(),
+            },
+        );
+    }
+    let mut last: Vec<String> = if alters_tables { Vec::new() } else { drops };
+    last.extend(creates);
+    last.extend(rebuilt_triggers(engine, &forward, &target));
+    if !last.is_empty() {
         fix.steps.push(MigrationStep {
             suffix: "_views",
-            up: views.iter().map(|s| format!("{s};\n\n")).collect(),
+            up: script(&last),
             down: String::new(),
         });
     }
@@ -194,8 +214,9 @@ fn view_differences(engine: Engine, live: &Schema, target: &Schema) -> Vec<Strin
     found
 }
 
-/// Triggers (the tables' `updated_at` and audit triggers and custom ones) and functions, in
-/// words; the migration writer does not cover them, so the fix names them in a comment.
+/// Triggers (the tables' `updated_at` and audit triggers and custom ones), functions,
+/// row-level security (mode, tenant isolation, policies) and partitions, in words; the migration writer does
+/// not cover them, so the fix names them in a comment.
 fn routine_differences(engine: Engine, live: &Schema, target: &Schema) -> Vec<String> {
     let (live, target) = (comparable(live, engine), comparable(target, engine));
     let mut found = Vec::new();
@@ -215,6 +236,60 @@ fn routine_differences(engine: Engine, live: &Schema, target: &Schema) -> Vec<St
                 words(&table.updated_at)
             ));
         }
+        let security = (&existing.security, &table.security);
+        if security.0.row_security != security.1.row_security {
+            let words = |mode: Option<schema_core::RowSecurity>| match mode {
+                None => "off".to_string(),
+                Some(mode) => mode.key().replace('_', " "),
+            };
+            found.push(format!(
+                "table `{}`: row-level security is {} in the database but {} in the code",
+                table.name,
+                words(security.0.row_security),
+                words(security.1.row_security)
+            ));
+        }
+        if security.0.tenant != security.1.tenant {
+            found.push(format!(
+                "table `{}`: tenant isolation is {} in the database but {} in the code",
+                table.name,
+                tenant_words(security.0.tenant.as_ref()),
+                tenant_words(security.1.tenant.as_ref())
+            ));
+        }
+        let policies = |s: &schema_core::TableSecurity| {
+            s.policies
+                .iter()
+                .map(|p| (p.name.clone(), format!("{p:?}")))
+                .collect::<Vec<_>>()
+        };
+        let (live_policies, code_policies) = (policies(security.0), policies(security.1));
+        for (name, text) in &code_policies {
+            match live_policies.iter().find(|(n, _)| n == name) {
+                None => found.push(format!(
+                    "table `{}`: policy `{name}` is missing from the database",
+                    table.name
+                )),
+                Some((_, other)) if other != text => found.push(format!(
+                    "table `{}`: policy `{name}` differs in the database",
+                    table.name
+                )),
+                Some(_) => {}
+            }
+        }
+        for (name, _) in &live_policies {
+            if !code_policies.iter().any(|(n, _)| n == name) {
+                found.push(format!(
+                    "table `{}`: policy `{name}` is in the database but not in the code",
+                    table.name
+                ));
+            }
+        }
+        found.extend(partition_differences(
+            &table.name,
+            existing.partitioning.as_ref(),
+            table.partitioning.as_ref(),
+        ));
         if existing.audit != table.audit {
             let words = |on: bool| if on { "is audited" } else { "is not audited" };
             found.push(format!(
@@ -262,15 +337,116 @@ fn routine_differences(engine: Engine, live: &Schema, target: &Schema) -> Vec<St
     found
 }
 
-/// Drops the views only the database has or that differ, then creates the declared views that
-/// are missing or differ (in dependency order, with their indexes and comments).
-fn view_statements(engine: Engine, live: &Schema, target: &Schema) -> Vec<String> {
+/// Partitioning in words: the scheme, then each partition missing or extra.
+fn partition_differences(
+    table: &str,
+    live: Option<&schema_core::Partitioning>,
+    code: Option<&schema_core::Partitioning>,
+) -> Vec<String> {
+    let scheme = |p: Option<&schema_core::Partitioning>| match p {
+        None => "not partitioned".to_string(),
+        Some(p) => format!("partitioned by {} ({})", p.kind, p.columns.join(", ")),
+    };
+    if scheme(live) != scheme(code) {
+        return vec![format!(
+            "table `{table}` is {} in the database but {} in the code",
+            scheme(live),
+            scheme(code)
+        )];
+    }
+    let (Some(live), Some(code)) = (live, code) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for partition in &code.partitions {
+        match live.partitions.iter().find(|p| p.name == partition.name) {
+            None => found.push(format!(
+                "table `{table}`: partition `{}` is missing from the database",
+                partition.name
+            )),
+            Some(other) if other != partition => found.push(format!(
+                "table `{table}`: partition `{}` has other bounds in the database",
+                partition.name
+            )),
+            Some(_) => {}
+        }
+    }
+    for partition in &live.partitions {
+        if !code.partitions.iter().any(|p| p.name == partition.name) {
+            found.push(format!(
+                "table `{table}`: partition `{}` is in the database but not in the code",
+                partition.name
+            ));
+        }
+    }
+    if live.default_partition != code.default_partition {
+        found.push(format!(
+            "table `{table}`: the default partition is {} in the database but {} in the code",
+            if live.default_partition {
+                "there"
+            } else {
+                "missing"
+            },
+            if code.default_partition {
+                "declared"
+            } else {
+                "not declared"
+            }
+        ));
+    }
+    found
+}
+
+fn tenant_words(tenant: Option<&schema_core::TenantIsolation>) -> String {
+    match tenant {
+        None => "off".to_string(),
+        Some(t) => format!("by `{}` from setting `{}`", t.column, t.setting),
+    }
+}
+
+/// On engines that rebuild a table to alter it (SQLite), its triggers go with the old table:
+/// the declared triggers of every rebuilt table are created again.
+fn rebuilt_triggers(engine: Engine, forward: &Diff, target: &Schema) -> Vec<String> {
+    if !crate::migrate::hooks::migration_dialect(engine).rebuilds_tables() {
+        return Vec::new();
+    }
+    let rebuilt: Vec<&str> = forward
+        .changes
+        .iter()
+        .filter_map(|change| match change {
+            Change::AlterTable(alter) if crate::migrate::rebuild::needed(alter) => {
+                Some(alter.to.name.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    if rebuilt.is_empty() {
+        return Vec::new();
+    }
+    let mut wanted = target.clone();
+    wanted.tables.retain(|t| rebuilt.contains(&t.name.as_str()));
+    wanted
+        .triggers
+        .retain(|t| rebuilt.contains(&t.table.as_str()));
+    crate::triggers::statements(crate::dialect(engine), &wanted)
+}
+
+/// The statements that drop the views only the database has or that differ (dependent views
+/// first), and those that create the declared views that are missing or differ (in dependency
+/// order, with their indexes and comments); with `all`, every view is dropped and created.
+fn view_statements(
+    engine: Engine,
+    live: &Schema,
+    target: &Schema,
+    all: bool,
+) -> (Vec<String>, Vec<String>) {
     let target_dialect = crate::dialect(engine);
     let (canon_live, canon_target) = (comparable(live, engine), comparable(target, engine));
-    let mut statements = Vec::new();
-    for view in &canon_live.views {
-        if canon_target.view(&view.name) != Some(view) {
-            statements.push(format!(
+    let differs = |name: &str| all || canon_live.view(name) != canon_target.view(name);
+    let mut drops = Vec::new();
+    for view in crate::views::order(target_dialect, live).into_iter().rev() {
+        if differs(&view.name) {
+            drops.push(format!(
                 "DROP {}VIEW IF EXISTS {}",
                 if view.materialized {
                     "MATERIALIZED "
@@ -282,13 +458,13 @@ fn view_statements(engine: Engine, live: &Schema, target: &Schema) -> Vec<String
         }
     }
     let mut wanted = target.clone();
-    wanted
-        .views
-        .retain(|v| canon_live.view(&v.name) != canon_target.view(&v.name));
-    if !wanted.views.is_empty() {
-        statements.extend(crate::views::statements(target_dialect, &wanted));
-    }
-    statements
+    wanted.views.retain(|v| differs(&v.name));
+    let creates = if wanted.views.is_empty() {
+        Vec::new()
+    } else {
+        crate::views::statements(target_dialect, &wanted)
+    };
+    (drops, creates)
 }
 
 /// `live` with every object that equals its declared namesake in canonical form replaced by

@@ -175,7 +175,11 @@ pub(crate) fn parse<D: Dialect + ?Sized>(dialect: &D, sql: &str) -> Result<Expr,
         return Err(format!("unexpected `{next}` after the expression"));
     }
     // The text is written inside `CHECK (...)` / `DEFAULT (...)`: a line comment would swallow
-    // the closing parenthesis.
+    // the closing parenthesis. Only text with a comment marker can hold one, so the second
+    // tokenization (a third of the cost of parsing) is skipped for the rest.
+    if !(sql.contains("--") || sql.contains('#') || sql.contains("//")) {
+        return Ok(expr);
+    }
     let tokens = Tokenizer::new(parser_dialect.as_ref(), sql)
         .tokenize()
         .map_err(|e| e.to_string())?;

@@ -486,6 +486,18 @@ pub(crate) fn check<D: Dialect + ?Sized>(
             );
             continue;
         }
+        let mut names: Vec<String> = partitioning
+            .all_partitions(&table.name)
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        if partitioning.default_partition {
+            names.push(Partitioning::default_partition_name(&table.name));
+        }
+        for name in &names {
+            let at = |d: Diagnostic| d.table(&table.name);
+            crate::check::identifier(dialect, "partition", name, &at, found);
+        }
         if partitioning.default_partition
             && partitioning.kind == PartitionKind::List
             && !dialect.supports_default_list_partition()

@@ -273,14 +273,15 @@ impl Dialect for Postgres {
         true
     }
 
-    /// Roles are cluster-wide: created only when missing (a `DO` block, since `CREATE ROLE` has
-    /// no `IF NOT EXISTS`), and an existing role gets the declared LOGIN/NOLOGIN.
+    /// Roles are cluster-wide, so `CREATE ROLE` (which has no `IF NOT EXISTS`) runs in a `DO`
+    /// block that turns "already exists" into `ALTER ROLE`, giving an existing role the declared
+    /// LOGIN/NOLOGIN. Catching the error rather than testing `pg_roles` first also holds when two
+    /// sessions run the script at once (the loser gets a unique violation on `pg_authid`).
     fn create_role(&self, role: &Role) -> Vec<String> {
         let name = identifier(self, &role.name);
         let login = if role.login { "LOGIN" } else { "NOLOGIN" };
         let mut statements = vec![format!(
-            "DO $$\nBEGIN\n  IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = {}) THEN\n    CREATE ROLE {name} {login};\n  ELSE\n    ALTER ROLE {name} {login};\n  END IF;\nEND\n$$",
-            string(self, &role.name)
+            "DO $$\nBEGIN\n  CREATE ROLE {name} {login};\nEXCEPTION WHEN duplicate_object OR unique_violation THEN\n  ALTER ROLE {name} {login};\nEND\n$$"
         )];
         if let Some(comment) = &role.comment {
             statements.push(format!(

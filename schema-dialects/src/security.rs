@@ -102,7 +102,7 @@ pub(crate) fn check<D: Dialect + ?Sized>(
                 Diagnostic::new(format!("{engine} has no row-level security, so the policies of `{}` cannot be enforced there", table.name))
                     .table(&table.name)
                     .engine(engine)
-                    .help(format!("declare the row security for the engines that have it (`#[table(row_security_engines(postgres))]` / `row_security_only_on([Engine::Postgres])`) and filter by tenant in the application on {engine}, or do not generate {engine}")),
+                    .help(format!("declare the row security for the engines that have it (`#[table(row_security(engines(postgres)))]` / `row_security_only_on([Engine::Postgres])`) and filter by tenant in the application on {engine}, or do not generate {engine}")),
             );
         }
         if dialect.supports_row_level_security() {

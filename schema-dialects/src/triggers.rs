@@ -27,16 +27,7 @@ pub(crate) fn statements<D: Dialect + ?Sized>(dialect: &D, schema: &Schema) -> V
         statements.push(audit_function(dialect));
     }
     for table in &schema.tables {
-        if let Some(column) = table
-            .updated_at
-            .as_deref()
-            .and_then(|c| table.find_column(c))
-        {
-            statements.extend(updated_at(dialect, table, column));
-        }
-        if table.audit {
-            statements.extend(audit(dialect, table));
-        }
+        statements.extend(built_in(dialect, table));
     }
     for trigger in &schema.triggers {
         if let Some(body) = trigger.bodies.get(&dialect.engine()) {
@@ -44,6 +35,112 @@ pub(crate) fn statements<D: Dialect + ?Sized>(dialect: &D, schema: &Schema) -> V
         }
     }
     statements
+}
+
+/// The `updated_at` and audit triggers of `table`.
+fn built_in<D: Dialect + ?Sized>(dialect: &D, table: &TableDef) -> Vec<String> {
+    let mut statements = Vec::new();
+    if let Some(column) = table
+        .updated_at
+        .as_deref()
+        .and_then(|c| table.find_column(c))
+    {
+        statements.extend(updated_at(dialect, table, column));
+    }
+    if table.audit {
+        statements.extend(audit(dialect, table));
+    }
+    statements
+}
+
+/// Every trigger on `table` (built-in and custom), to create again after a table rebuild drops
+/// them with the old table (SQLite). Trigger functions (PostgreSQL) are not repeated.
+pub(crate) fn of_table<D: Dialect + ?Sized>(
+    dialect: &D,
+    schema: &Schema,
+    table: &TableDef,
+) -> Vec<String> {
+    let mut statements = built_in(dialect, table);
+    for trigger in schema.triggers.iter().filter(|t| t.table == table.name) {
+        if let Some(body) = trigger.bodies.get(&dialect.engine()) {
+            statements.extend(custom(dialect, trigger, body));
+        }
+    }
+    statements
+}
+
+/// The names of the triggers, trigger functions and functions the script creates on `dialect`,
+/// each kept exactly by the engine (PostgreSQL would silently truncate past 63 bytes).
+pub(crate) fn check<D: Dialect + ?Sized>(
+    dialect: &D,
+    schema: &Schema,
+    found: &mut Vec<schema_core::Diagnostic>,
+) {
+    let style = dialect.trigger_style();
+    let events = [
+        TriggerEvent::Insert,
+        TriggerEvent::Update,
+        TriggerEvent::Delete,
+    ];
+    for table in &schema.tables {
+        let mut names: Vec<(&str, String)> = Vec::new();
+        if table.updated_at.is_some() {
+            names.push(("trigger", updated_at_trigger_name(&table.name)));
+            if style == TriggerStyle::Function {
+                names.push(("function", format!("{}_set_updated_at", table.name)));
+            }
+        }
+        if table.audit {
+            match style {
+                TriggerStyle::Function => names.push(("trigger", format!("{}_audit", table.name))),
+                TriggerStyle::Inline { .. } => names.extend(events.iter().map(|e| {
+                    (
+                        "trigger",
+                        format!("{}_audit_{}", table.name, e.keyword().to_lowercase()),
+                    )
+                })),
+            }
+        }
+        if table
+            .partitioning
+            .as_ref()
+            .is_some_and(|p| p.lifecycle.is_some() && p.applies_to(dialect.engine()))
+            && dialect.partition_style().is_some()
+        {
+            names.push((
+                "maintenance routine",
+                crate::partitions::maintenance_function_name(&table.name),
+            ));
+        }
+        for (kind, name) in names {
+            let at = |d: schema_core::Diagnostic| d.table(&table.name);
+            crate::check::identifier(dialect, kind, &name, &at, found);
+        }
+    }
+    for trigger in schema
+        .triggers
+        .iter()
+        .filter(|t| t.bodies.contains_key(&dialect.engine()))
+    {
+        let at = |d: schema_core::Diagnostic| d.table(&trigger.table);
+        let names: Vec<String> = match style {
+            TriggerStyle::Function => vec![trigger.name.clone(), format!("{}_fn", trigger.name)],
+            TriggerStyle::Inline { .. } if trigger.events.len() > 1 => trigger
+                .events
+                .iter()
+                .map(|e| format!("{}_{}", trigger.name, e.keyword().to_lowercase()))
+                .collect(),
+            TriggerStyle::Inline { .. } => vec![trigger.name.clone()],
+        };
+        for name in names {
+            crate::check::identifier(dialect, "trigger", &name, &at, found);
+        }
+    }
+    if dialect.supports_functions() {
+        for function in &schema.functions {
+            crate::check::identifier(dialect, "function", &function.name, &|d| d, found);
+        }
+    }
 }
 
 /// `CREATE FUNCTION` for every schema function (PostgreSQL), then their comments.
@@ -328,5 +425,39 @@ fn custom<D: Dialect + ?Sized>(dialect: &D, trigger: &Trigger, body: &str) -> Ve
                 )
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use schema_core::{Column, Engine, Schema, SqlType, TableDef};
+
+    use crate::dialect;
+
+    #[test]
+    fn generated_trigger_names_are_checked_against_the_identifier_limit() {
+        let name = "a".repeat(50);
+        let schema = Schema::builder()
+            .table_def(
+                TableDef::new(name.clone())
+                    .column(Column::new("id", SqlType::BigInt))
+                    .column(Column::new("updated_at", SqlType::TimestampTz))
+                    .primary_key(["id"])
+                    .updated_at("updated_at"),
+            )
+            .build()
+            .unwrap();
+        let found: Vec<String> = dialect(Engine::Postgres)
+            .check(&schema)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            found,
+            [format!(
+                "error: PostgreSQL: table `{name}`: function name `{name}_set_updated_at` is 65 bytes long; PostgreSQL allows 63 bytes and would silently truncate it\n  help: give the function an explicit, shorter `name = \"...\"`"
+            )]
+        );
+        assert!(dialect(Engine::Sqlite).check(&schema).is_empty());
     }
 }

@@ -2,7 +2,7 @@
 //! follow from it, the creation order, the statements, and the refresh statement of a
 //! materialized view.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::ControlFlow;
 
 use schema_core::{Diagnostic, Schema, View};
@@ -125,9 +125,9 @@ fn parse<D: Dialect + ?Sized>(dialect: &D, view: &View) -> Result<Reads, String>
 
 /// The tables and views of the schema `view` reads on `dialect`, as schema names (empty when
 /// the body does not parse; [`check`] reports that).
-pub(crate) fn dependencies<D: Dialect + ?Sized>(
+fn dependencies<D: Dialect + ?Sized>(
     dialect: &D,
-    schema: &Schema,
+    relations: &Relations,
     view: &View,
 ) -> Vec<String> {
     let Ok(reads) = parse(dialect, view) else {
@@ -136,25 +136,55 @@ pub(crate) fn dependencies<D: Dialect + ?Sized>(
     let mut found: Vec<String> = reads
         .relations
         .iter()
-        .filter_map(|r| resolve_relation(dialect, schema, r))
+        .filter_map(|r| relations.resolve(dialect, r))
         .collect();
     found.sort();
     found.dedup();
     found
 }
 
-fn resolve_relation<D: Dialect + ?Sized>(
-    dialect: &D,
-    schema: &Schema,
-    written: &Ident,
-) -> Option<String> {
-    schema
-        .tables
-        .iter()
-        .map(|t| t.name.as_str())
-        .chain(schema.views.iter().map(|v| v.name.as_str()))
-        .find(|name| matches(dialect, written, name))
-        .map(str::to_string)
+/// The tables and views of a schema by the names an identifier can resolve to, built once per
+/// pass so each relation a view reads is found without scanning the schema. Resolves exactly as
+/// [`matches`] against every table, then every view, would (the first match wins).
+struct Relations<'a> {
+    /// Each name as declared.
+    exact: HashMap<&'a str, &'a str>,
+    /// Each name in lower case (engines that ignore case), the first declared for it.
+    lower: HashMap<String, &'a str>,
+}
+
+impl<'a> Relations<'a> {
+    fn new(schema: &'a Schema) -> Self {
+        let names = schema
+            .tables
+            .iter()
+            .map(|t| t.name.as_str())
+            .chain(schema.views.iter().map(|v| v.name.as_str()));
+        let mut relations = Relations {
+            exact: HashMap::new(),
+            lower: HashMap::new(),
+        };
+        for name in names {
+            relations.exact.entry(name).or_insert(name);
+            relations
+                .lower
+                .entry(name.to_ascii_lowercase())
+                .or_insert(name);
+        }
+        relations
+    }
+
+    /// The schema name `written` refers to on `dialect`.
+    fn resolve<D: Dialect + ?Sized>(&self, dialect: &D, written: &Ident) -> Option<String> {
+        let found = if dialect.column_names_ignore_case() {
+            self.lower.get(&written.value.to_ascii_lowercase())
+        } else if written.quote_style.is_none() && dialect.folds_unquoted_identifiers() {
+            self.exact.get(written.value.to_ascii_lowercase().as_str())
+        } else {
+            self.exact.get(written.value.as_str())
+        };
+        found.map(|name| name.to_string())
+    }
 }
 
 /// The output columns of a relation, if known: a table's columns or a view's declared ones.
@@ -174,10 +204,21 @@ pub(crate) fn check<D: Dialect + ?Sized>(
     found: &mut Vec<Diagnostic>,
 ) {
     let engine = dialect.engine();
+    let relations = Relations::new(schema);
+    // The views each view reads, from the bodies parsed here (the cycle check needs no second
+    // parse); a body that does not parse reads nothing.
+    let mut views_read: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for view in &schema.views {
+        views_read.insert(&view.name, Vec::new());
         let problem = |message: String| {
             Diagnostic::new(format!("view `{}`: {message}", view.name)).engine(engine)
         };
+        crate::check::identifier(dialect, "view", &view.name, &|d| d, found);
+        if view.materialized && dialect.supports_materialized_views() {
+            for index in &view.indexes {
+                crate::check::identifier(dialect, "index", &index.name, &|d| d, found);
+            }
+        }
         let reads = match parse(dialect, view) {
             Ok(reads) => reads,
             Err(error) => {
@@ -190,23 +231,21 @@ pub(crate) fn check<D: Dialect + ?Sized>(
                 continue;
             }
         };
-        let known: Vec<&str> = schema
-            .tables
-            .iter()
-            .map(|t| t.name.as_str())
-            .chain(schema.views.iter().map(|v| v.name.as_str()))
-            .collect();
         let mut read = BTreeMap::new();
         for relation in &reads.relations {
-            match resolve_relation(dialect, schema, relation) {
+            match relations.resolve(dialect, relation) {
                 Some(name) => {
                     read.insert(relation.value.clone(), name);
                 }
                 None => {
-                    let help =
-                        schema_core::suggest::closest(&relation.value, known.iter().copied())
-                            .map(|c| format!("did you mean `{c}`?"))
-                            .unwrap_or_else(|| "declare the table or view in the schema".into());
+                    let known = schema
+                        .tables
+                        .iter()
+                        .map(|t| t.name.as_str())
+                        .chain(schema.views.iter().map(|v| v.name.as_str()));
+                    let help = schema_core::suggest::closest(&relation.value, known)
+                        .map(|c| format!("did you mean `{c}`?"))
+                        .unwrap_or_else(|| "declare the table or view in the schema".into());
                     found.push(
                         problem(format!(
                             "reads `{}`, which is not a table or view of the schema",
@@ -217,9 +256,10 @@ pub(crate) fn check<D: Dialect + ?Sized>(
                 }
             }
         }
-        columns(dialect, schema, view, &reads, &problem, found);
+        views_read.insert(&view.name, views_among(schema, view, read.into_values()));
+        columns(dialect, schema, &relations, &reads, &problem, found);
     }
-    cycles(dialect, schema, found);
+    cycles(dialect, schema, &views_read, found);
 }
 
 /// Column references resolved against what the view reads: a qualified one against its
@@ -228,7 +268,7 @@ pub(crate) fn check<D: Dialect + ?Sized>(
 fn columns<D: Dialect + ?Sized>(
     dialect: &D,
     schema: &Schema,
-    view: &View,
+    relations: &Relations,
     reads: &Reads,
     problem: &dyn Fn(String) -> Diagnostic,
     found: &mut Vec<Diagnostic>,
@@ -240,7 +280,7 @@ fn columns<D: Dialect + ?Sized>(
             .find(|(alias, _)| {
                 matches(dialect, qualifier, &alias.value) || alias.value == qualifier.value
             })
-            .and_then(|(_, relation)| resolve_relation(dialect, schema, relation))
+            .and_then(|(_, relation)| relations.resolve(dialect, relation))
     };
     let mut reported = BTreeSet::new();
     let mut unknown =
@@ -261,7 +301,8 @@ fn columns<D: Dialect + ?Sized>(
         };
     let every_relation_known = !reads.opaque
         && reads.relations.iter().all(|r| {
-            resolve_relation(dialect, schema, r)
+            relations
+                .resolve(dialect, r)
                 .is_some_and(|n| relation_columns(schema, &n).is_some())
         });
     for (qualifier, column) in &reads.columns {
@@ -293,7 +334,7 @@ fn columns<D: Dialect + ?Sized>(
                 let relations: Vec<String> = reads
                     .relations
                     .iter()
-                    .filter_map(|r| resolve_relation(dialect, schema, r))
+                    .filter_map(|r| relations.resolve(dialect, r))
                     .collect();
                 let all: Vec<&str> = relations
                     .iter()
@@ -306,14 +347,21 @@ fn columns<D: Dialect + ?Sized>(
             None => {}
         }
     }
-    let _ = view;
 }
 
 /// A view that (through other views) reads itself can never be created.
-fn cycles<D: Dialect + ?Sized>(dialect: &D, schema: &Schema, found: &mut Vec<Diagnostic>) {
-    let ordered = order(dialect, schema);
+fn cycles<D: Dialect + ?Sized>(
+    dialect: &D,
+    schema: &Schema,
+    views_read: &BTreeMap<&str, Vec<String>>,
+    found: &mut Vec<Diagnostic>,
+) {
+    let ordered: HashSet<&str> = order_by(schema, views_read)
+        .iter()
+        .map(|v| v.name.as_str())
+        .collect();
     for view in &schema.views {
-        if !ordered.iter().any(|v| v.name == view.name) {
+        if !ordered.contains(view.name.as_str()) {
             found.push(
                 Diagnostic::new(format!(
                     "view `{}` reads itself through other views, so it can never be created",
@@ -329,29 +377,45 @@ fn cycles<D: Dialect + ?Sized>(dialect: &D, schema: &Schema, found: &mut Vec<Dia
 /// The views in creation order: each after the views it reads (tables all come first); views in
 /// a cycle are left out (the check reports them).
 pub(crate) fn order<'a, D: Dialect + ?Sized>(dialect: &D, schema: &'a Schema) -> Vec<&'a View> {
+    let relations = Relations::new(schema);
     let reads: BTreeMap<&str, Vec<String>> = schema
         .views
         .iter()
         .map(|v| {
-            let views: Vec<String> = dependencies(dialect, schema, v)
-                .into_iter()
-                .filter(|d| schema.view(d).is_some() && *d != v.name)
-                .collect();
-            (v.name.as_str(), views)
+            let read = dependencies(dialect, &relations, v);
+            (v.name.as_str(), views_among(schema, v, read))
         })
         .collect();
+    order_by(schema, &reads)
+}
+
+/// The views of the schema among the relations `view` reads, other than itself.
+fn views_among(
+    schema: &Schema,
+    view: &View,
+    read: impl IntoIterator<Item = String>,
+) -> Vec<String> {
+    read.into_iter()
+        .filter(|d| schema.view(d).is_some() && *d != view.name)
+        .collect()
+}
+
+/// The views in creation order, given the views each reads.
+fn order_by<'a>(schema: &'a Schema, reads: &BTreeMap<&str, Vec<String>>) -> Vec<&'a View> {
     let mut done: Vec<&View> = Vec::new();
+    let mut created: HashSet<&str> = HashSet::new();
     loop {
         let before = done.len();
         for view in &schema.views {
-            if done.iter().any(|d| d.name == view.name) {
+            if created.contains(view.name.as_str()) {
                 continue;
             }
             if reads[view.name.as_str()]
                 .iter()
-                .all(|r| done.iter().any(|d| &d.name == r))
+                .all(|r| created.contains(r.as_str()))
             {
                 done.push(view);
+                created.insert(&view.name);
             }
         }
         if done.len() == before {
@@ -365,17 +429,8 @@ pub(crate) fn statements<D: Dialect + ?Sized>(dialect: &D, schema: &Schema) -> V
     let mut statements = Vec::new();
     let mut comments = Vec::new();
     for view in order(dialect, schema) {
-        statements.push(create_view(dialect, view));
+        statements.extend(create_statements(dialect, view));
         let stored = view.materialized && dialect.supports_materialized_views();
-        for index in view.indexes.iter().filter(|_| stored) {
-            statements.push(format!(
-                "CREATE {}INDEX {} ON {} ({})",
-                if index.unique { "UNIQUE " } else { "" },
-                identifier(dialect, &index.name),
-                identifier(dialect, &view.name),
-                identifiers(dialect, &index.columns)
-            ));
-        }
         if dialect.comment_style() == crate::CommentStyle::CommentOn {
             let kind = if stored { "MATERIALIZED VIEW" } else { "VIEW" };
             let name = identifier(dialect, &view.name);
@@ -398,6 +453,61 @@ pub(crate) fn statements<D: Dialect + ?Sized>(dialect: &D, schema: &Schema) -> V
     }
     statements.extend(comments);
     statements
+}
+
+/// `CREATE [MATERIALIZED] VIEW` and the indexes of a stored one.
+fn create_statements<D: Dialect + ?Sized>(dialect: &D, view: &View) -> Vec<String> {
+    let mut statements = vec![create_view(dialect, view)];
+    let stored = view.materialized && dialect.supports_materialized_views();
+    for index in view.indexes.iter().filter(|_| stored) {
+        statements.push(format!(
+            "CREATE {}INDEX {} ON {} ({})",
+            if index.unique { "UNIQUE " } else { "" },
+            identifier(dialect, &index.name),
+            identifier(dialect, &view.name),
+            identifiers(dialect, &index.columns)
+        ));
+    }
+    statements
+}
+
+/// The views that read `table`, directly or through other views, as `(drop, create)`
+/// statements: dropped before a table rebuild (SQLite cannot rename a table under a view that
+/// reads it, <https://www.sqlite.org/lang_altertable.html>) and created again after it, in
+/// dependency order.
+pub(crate) fn around_rebuild<D: Dialect + ?Sized>(
+    dialect: &D,
+    schema: &Schema,
+    table: &str,
+) -> (Vec<String>, Vec<String>) {
+    let relations = Relations::new(schema);
+    let mut affected: Vec<&View> = Vec::new();
+    for view in order(dialect, schema) {
+        let read = dependencies(dialect, &relations, view);
+        if read
+            .iter()
+            .any(|r| r == table || affected.iter().any(|a| &a.name == r))
+        {
+            affected.push(view);
+        }
+    }
+    let drops = affected
+        .iter()
+        .rev()
+        .map(|view| {
+            let kind = if view.materialized && dialect.supports_materialized_views() {
+                "MATERIALIZED VIEW"
+            } else {
+                "VIEW"
+            };
+            format!("DROP {kind} IF EXISTS {}", identifier(dialect, &view.name))
+        })
+        .collect();
+    let creates = affected
+        .iter()
+        .flat_map(|view| create_statements(dialect, view))
+        .collect();
+    (drops, creates)
 }
 
 /// `CREATE [MATERIALIZED] VIEW`. On an engine without materialized views a materialized view is
@@ -624,5 +734,54 @@ mod tests {
         );
         assert!(found[1].contains("view `x` reads itself through other views"));
         assert!(found[2].contains("view `y` reads itself through other views"));
+    }
+
+    fn schema(views: Vec<View>) -> Schema {
+        views
+            .into_iter()
+            .fold(
+                Schema::builder().table_def(
+                    TableDef::new("t")
+                        .column(Column::new("id", SqlType::BigInt))
+                        .primary_key(["id"]),
+                ),
+                |b, v| b.view_def(v),
+            )
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn views_come_after_the_views_they_read_and_cycles_are_reported() {
+        let s = schema(vec![
+            View::new("a_top", "SELECT id FROM m_mid"),
+            View::new("m_mid", "SELECT id FROM z_base"),
+            View::new("z_base", "SELECT id FROM t"),
+        ]);
+        for engine in Engine::ALL {
+            let order: Vec<&str> = super::order(dialect(engine), &s)
+                .iter()
+                .map(|v| v.name.as_str())
+                .collect();
+            assert_eq!(order, ["z_base", "m_mid", "a_top"], "{engine:?}");
+            let mut found = Vec::new();
+            super::check(dialect(engine), &s, &mut found);
+            assert!(found.is_empty(), "{engine:?}: {found:?}");
+        }
+
+        let s = schema(vec![
+            View::new("p", "SELECT id FROM q"),
+            View::new("q", "SELECT id FROM p"),
+            View::new("r", "SELECT id FROM t"),
+        ]);
+        let mut found = Vec::new();
+        super::check(dialect(Engine::Postgres), &s, &mut found);
+        let cycles: Vec<String> = found
+            .iter()
+            .map(|d| d.to_string())
+            .filter(|m| m.contains("reads itself"))
+            .collect();
+        assert_eq!(cycles.len(), 2, "{found:?}");
+        assert!(cycles[0].contains("`p`") && cycles[1].contains("`q`"));
     }
 }

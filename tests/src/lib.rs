@@ -14,6 +14,9 @@ use std::sync::Once;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+mod roles;
+
+pub use roles::{RoleGuard, unique_suffix};
 use schema_core::Engine;
 use sqlx::AnyConnection;
 use sqlx::any::AnyRow;
@@ -265,6 +268,24 @@ impl Drop for TestDb {
     }
 }
 
+/// Roles, grants and row-level security are not read back by introspection yet (a gap: a
+/// dropped policy is not seen as drift); they are proven on the engines by
+/// `engines/access.rs` and `engines/rls_attacks.rs` instead, and compared here without them.
+/// Partitioning is not read back yet either (`engines/partitions.rs` proves it from the
+/// catalogs).
+fn without_access_control(mut schema: schema_core::Schema) -> schema_core::Schema {
+    schema.security = Default::default();
+    for table in &mut schema.tables {
+        table.security = Default::default();
+        // Introspection reads no partitioning yet (issue 8); compare the rest of the table.
+        table.partitioning = None;
+    }
+    for view in &mut schema.views {
+        view.allows.clear();
+    }
+    schema
+}
+
 /// How the schema read back from `engine` differs from the `declared` one, table by table (in
 /// the normal form of [`schema_dialects::introspect::comparable`], after
 /// [`as_deployed`](schema_dialects::introspect::as_deployed) drops what the engine cannot
@@ -275,8 +296,8 @@ pub fn round_trip_difference(
     live: &schema_core::Schema,
 ) -> Option<String> {
     use schema_dialects::introspect::{as_deployed, comparable};
-    let expected = comparable(&as_deployed(declared, engine), engine);
-    let found = comparable(live, engine);
+    let expected = without_access_control(comparable(&as_deployed(declared, engine), engine));
+    let found = without_access_control(comparable(live, engine));
     if expected == found {
         return None;
     }

@@ -331,3 +331,81 @@ fn derived_tables_build_a_valid_schema() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(schema.tables.len(), 4);
 }
+
+/// A tenant-isolated table with an admin read policy and grants, all in `#[table(...)]`.
+#[derive(Table)]
+#[table(
+    name = "documents",
+    tenant_isolated(by = tenant_id, setting = "app.org", to(doc_app)),
+    policy(name = "documents_support_reads", command = select, to(doc_support), using = "true"),
+    policy(name = "documents_not_archived", restrictive, using = "NOT archived", with_check = "NOT archived"),
+    row_security(engines(postgres)),
+    grant(select, insert, update(title, archived), to(doc_app, doc_support))
+)]
+pub struct Document {
+    #[column(primary_key)]
+    pub id: i64,
+    pub tenant_id: Uuid,
+    #[column(name = "title_text")]
+    pub title: String,
+    pub archived: bool,
+}
+
+#[test]
+fn access_control_keys_build_the_table_security_and_the_grants() {
+    use schema_core::{
+        Grant, Policy, PolicyCommand, Privilege, Role, RowSecurity, TenantIsolation,
+    };
+    let def = Document::table_def();
+    assert_eq!(
+        def.security.tenant,
+        Some(
+            TenantIsolation::by("tenant_id")
+                .setting("app.org")
+                .to(["doc_app"])
+        )
+    );
+    assert_eq!(
+        def.security.policies,
+        [
+            Policy::new("documents_support_reads")
+                .command(PolicyCommand::Select)
+                .to(["doc_support"])
+                .using("true"),
+            Policy::new("documents_not_archived")
+                .restrictive()
+                .using("NOT archived")
+                .with_check("NOT archived"),
+        ]
+    );
+    assert_eq!(def.security.engines, [Engine::Postgres]);
+    assert_eq!(def.security.effective_row_security(), RowSecurity::Forced);
+    assert_eq!(
+        Document::grants(),
+        [
+            Grant::on_table("documents", [Privilege::Select, Privilege::Insert])
+                .to(["doc_app", "doc_support"]),
+            Grant::on_columns("documents", ["title_text", "archived"], [Privilege::Update])
+                .to(["doc_app", "doc_support"]),
+        ]
+    );
+    let schema = Schema::builder()
+        .role(Role::login("doc_app"))
+        .role(Role::login("doc_support").admin())
+        .table::<Document>()
+        .build()
+        .unwrap();
+    assert_eq!(schema.security.grants.len(), 2);
+    // Without the roles the build names both, with a did-you-mean where one is close.
+    let errors = Schema::builder()
+        .role(Role::login("doc_ap"))
+        .table::<Document>()
+        .build()
+        .unwrap_err()
+        .to_string();
+    assert!(
+        errors.contains("role `doc_app`, which is not declared"),
+        "{errors}"
+    );
+    assert!(errors.contains("did you mean `doc_ap`?"), "{errors}");
+}

@@ -49,8 +49,6 @@ mod relations;
 mod rls_attacks;
 #[path = "engines/scripts.rs"]
 mod scripts;
-#[path = "engines/security_support.rs"]
-mod security_support;
 #[path = "engines/support.rs"]
 mod support;
 #[path = "engines/triggers.rs"]

@@ -154,9 +154,17 @@ fn default_fitting(sql_type: &SqlType) -> Option<ColumnDefault> {
     Some(match sql_type {
         SqlType::Boolean => ColumnDefault::bool(true),
         SqlType::SmallInt | SqlType::Integer | SqlType::BigInt => ColumnDefault::int(-1),
-        SqlType::Real | SqlType::Double | SqlType::Decimal { .. } => {
-            ColumnDefault::Value(Literal::Number("1.5".into()))
-        }
+        SqlType::Real | SqlType::Double => ColumnDefault::Value(Literal::Number("1.5".into())),
+        // A fraction only where the scale holds it: MariaDB rounds `1.5` into DECIMAL(1) as 2
+        // (validation does not refuse that yet), which the round trip would rightly report.
+        SqlType::Decimal {
+            precision: None, ..
+        } => ColumnDefault::Value(Literal::Number("1.5".into())),
+        SqlType::Decimal {
+            precision: Some(p),
+            scale: Some(s),
+        } if *s >= 1 && *p > *s => ColumnDefault::Value(Literal::Number("1.5".into())),
+        SqlType::Decimal { .. } => ColumnDefault::int(1),
         SqlType::Text | SqlType::Varchar(2..) | SqlType::Char(2..) => ColumnDefault::text("it's"),
         SqlType::Enum(e) => ColumnDefault::text(e.values.first()?.clone()),
         SqlType::Date => ColumnDefault::CurrentDate,

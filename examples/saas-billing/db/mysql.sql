@@ -1,3 +1,11 @@
+CREATE USER IF NOT EXISTS 'billing_app'@'%' ACCOUNT LOCK;
+
+CREATE ROLE IF NOT EXISTS 'billing_rw';
+
+GRANT 'billing_rw' TO 'billing_app'@'%';
+
+SET DEFAULT ROLE 'billing_rw' FOR 'billing_app'@'%';
+
 CREATE TABLE `audit_log` (
   `id` BIGINT NOT NULL AUTO_INCREMENT COMMENT 'Order of the changes',
   `table_name` VARCHAR(63) NOT NULL COMMENT 'The changed table',
@@ -23,6 +31,7 @@ CREATE TABLE `plans` (
   CONSTRAINT `plans_currency_check` CHECK (`currency` = upper(`currency`))
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='A price plan tenants subscribe to.';
 
+-- row-level security of tenants is not enforced on MySQL: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE `tenants` (
   `id` BINARY(16) NOT NULL,
   `slug` VARCHAR(63) NOT NULL COMMENT 'URL-safe identifier, e.g. `acme`.',
@@ -36,6 +45,7 @@ CREATE TABLE `tenants` (
   CONSTRAINT `tenants_parent_tenant_id_fkey` FOREIGN KEY (`parent_tenant_id`) REFERENCES `tenants` (`id`) ON DELETE RESTRICT ON UPDATE NO ACTION
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='A customer organisation; every other row belongs to one.';
 
+-- row-level security of tax_rates is not enforced on MySQL: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE `tax_rates` (
   `id` BIGINT NOT NULL AUTO_INCREMENT,
   `tenant_id` BINARY(16) NOT NULL,
@@ -66,6 +76,7 @@ until the partition is detached.',
   PARTITION `usage_events_default` VALUES LESS THAN (MAXVALUE)
 );
 
+-- row-level security of users is not enforced on MySQL: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE `users` (
   `id` BIGINT NOT NULL AUTO_INCREMENT,
   `email` VARCHAR(320) NOT NULL COMMENT 'Login e-mail, stored lower-case.',
@@ -76,6 +87,7 @@ CREATE TABLE `users` (
   CONSTRAINT `users_email_check` CHECK (`email` = lower(`email`))
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='A person who can sign in; may belong to several tenants.';
 
+-- row-level security of api_keys is not enforced on MySQL: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE `api_keys` (
   `id` BIGINT NOT NULL AUTO_INCREMENT,
   `tenant_id` BINARY(16) NOT NULL,
@@ -91,6 +103,7 @@ CREATE TABLE `api_keys` (
   CONSTRAINT `api_keys_created_by_fkey` FOREIGN KEY (`created_by`) REFERENCES `users` (`id`) ON DELETE RESTRICT ON UPDATE NO ACTION
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='A credential for the public API; only a hash of the secret is stored.';
 
+-- row-level security of audit_events is not enforced on MySQL: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE `audit_events` (
   `id` BIGINT NOT NULL AUTO_INCREMENT,
   `tenant_id` BINARY(16) NOT NULL,
@@ -105,6 +118,7 @@ CREATE TABLE `audit_events` (
   CONSTRAINT `audit_events_actor_user_id_fkey` FOREIGN KEY (`actor_user_id`) REFERENCES `users` (`id`) ON DELETE SET NULL ON UPDATE NO ACTION
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='An append-only record of who changed what.';
 
+-- row-level security of memberships is not enforced on MySQL: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE `memberships` (
   `tenant_id` BINARY(16) NOT NULL,
   `user_id` BIGINT NOT NULL,
@@ -115,6 +129,7 @@ CREATE TABLE `memberships` (
   CONSTRAINT `memberships_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE ON UPDATE NO ACTION
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='A user''s membership of a tenant.';
 
+-- row-level security of invoices is not enforced on MySQL: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE `invoices` (
   `id` BIGINT NOT NULL AUTO_INCREMENT,
   `tenant_id` BINARY(16) NOT NULL,
@@ -134,6 +149,7 @@ CREATE TABLE `invoices` (
   CONSTRAINT `invoices_tenant_id_fkey` FOREIGN KEY (`tenant_id`) REFERENCES `tenants` (`id`) ON DELETE CASCADE ON UPDATE NO ACTION
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='One bill sent to a tenant.';
 
+-- row-level security of invoice_lines is not enforced on MySQL: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE `invoice_lines` (
   `invoice_id` BIGINT NOT NULL,
   `line_no` INT NOT NULL COMMENT 'Position on the invoice, from 1.',
@@ -150,6 +166,7 @@ CREATE TABLE `invoice_lines` (
   CONSTRAINT `invoice_lines_tax_rate_id_fkey` FOREIGN KEY (`tax_rate_id`) REFERENCES `tax_rates` (`id`) ON DELETE RESTRICT ON UPDATE NO ACTION
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='One priced line of an invoice.';
 
+-- row-level security of payments is not enforced on MySQL: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE `payments` (
   `id` BIGINT NOT NULL AUTO_INCREMENT,
   `invoice_id` BIGINT NOT NULL,
@@ -163,6 +180,7 @@ CREATE TABLE `payments` (
   CONSTRAINT `payments_invoice_id_fkey` FOREIGN KEY (`invoice_id`) REFERENCES `invoices` (`id`) ON DELETE RESTRICT ON UPDATE NO ACTION
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='Money received against an invoice.';
 
+-- row-level security of subscriptions is not enforced on MySQL: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE `subscriptions` (
   `id` BIGINT NOT NULL AUTO_INCREMENT,
   `tenant_id` BINARY(16) NOT NULL,
@@ -309,4 +327,34 @@ BEGIN
     END IF;
   END LOOP;
 END;
+
+GRANT SELECT ON TABLE `tenants` TO 'billing_rw';
+
+GRANT UPDATE (`name`) ON TABLE `tenants` TO 'billing_rw';
+
+GRANT SELECT ON TABLE `users` TO 'billing_rw';
+
+GRANT UPDATE (`display_name`) ON TABLE `users` TO 'billing_rw';
+
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE `memberships` TO 'billing_rw';
+
+GRANT SELECT ON TABLE `plans` TO 'billing_rw';
+
+GRANT SELECT, INSERT, UPDATE ON TABLE `subscriptions` TO 'billing_rw';
+
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE `tax_rates` TO 'billing_rw';
+
+GRANT SELECT, INSERT, UPDATE ON TABLE `invoices` TO 'billing_rw';
+
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE `invoice_lines` TO 'billing_rw';
+
+GRANT SELECT, INSERT ON TABLE `payments` TO 'billing_rw';
+
+GRANT SELECT, INSERT, UPDATE ON TABLE `api_keys` TO 'billing_rw';
+
+GRANT SELECT, INSERT ON TABLE `audit_events` TO 'billing_rw';
+
+GRANT INSERT ON TABLE `audit_log` TO 'billing_rw';
+
+GRANT SELECT ON TABLE `open_invoices` TO 'billing_rw';
 

@@ -1,3 +1,36 @@
+DO $$
+BEGIN
+  CREATE ROLE "billing_app" LOGIN;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+  ALTER ROLE "billing_app" LOGIN;
+END
+$$;
+
+COMMENT ON ROLE "billing_app" IS 'The billing application''s connections';
+
+DO $$
+BEGIN
+  CREATE ROLE "billing_rw" NOLOGIN;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+  ALTER ROLE "billing_rw" NOLOGIN;
+END
+$$;
+
+COMMENT ON ROLE "billing_rw" IS 'What the billing application may do';
+
+GRANT "billing_rw" TO "billing_app";
+
+DO $$
+BEGIN
+  EXECUTE format('REVOKE ALL ON DATABASE %I FROM PUBLIC', current_database());
+  EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), 'billing_app');
+END
+$$;
+
+REVOKE ALL ON SCHEMA "public" FROM PUBLIC;
+
+ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+
 CREATE TYPE "invoice_status" AS ENUM ('draft', 'open', 'paid', 'void');
 
 CREATE TYPE "membership_role" AS ENUM ('owner', 'admin', 'billing', 'member');
@@ -391,4 +424,98 @@ COMMENT ON COLUMN "payments"."provider_ref" IS 'The payment provider''s referenc
 COMMENT ON TABLE "subscriptions" IS 'A tenant''s subscription to a plan.';
 
 COMMENT ON COLUMN "subscriptions"."latest_invoice_id" IS 'The most recent invoice; forms a reference cycle with `invoices.subscription_id`.';
+
+ALTER TABLE "api_keys" ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE "api_keys" FORCE ROW LEVEL SECURITY;
+
+CREATE POLICY "api_keys_tenant_isolation" ON "api_keys" AS PERMISSIVE FOR ALL TO PUBLIC USING ("tenant_id" = (SELECT CAST(NULLIF(current_setting('app.tenant_id', true), '') AS uuid))) WITH CHECK ("tenant_id" = (SELECT CAST(NULLIF(current_setting('app.tenant_id', true), '') AS uuid)));
+
+ALTER TABLE "audit_events" ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE "audit_events" FORCE ROW LEVEL SECURITY;
+
+CREATE POLICY "audit_events_tenant_isolation" ON "audit_events" AS PERMISSIVE FOR ALL TO PUBLIC USING ("tenant_id" = (SELECT CAST(NULLIF(current_setting('app.tenant_id', true), '') AS uuid))) WITH CHECK ("tenant_id" = (SELECT CAST(NULLIF(current_setting('app.tenant_id', true), '') AS uuid)));
+
+ALTER TABLE "invoice_lines" ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE "invoice_lines" FORCE ROW LEVEL SECURITY;
+
+CREATE POLICY "invoice_lines_of_the_tenant" ON "invoice_lines" AS PERMISSIVE FOR ALL TO PUBLIC USING (EXISTS (SELECT 1 FROM invoices i WHERE i.id = invoice_lines.invoice_id)) WITH CHECK (EXISTS (SELECT 1 FROM invoices i WHERE i.id = invoice_lines.invoice_id));
+
+ALTER TABLE "invoices" ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE "invoices" FORCE ROW LEVEL SECURITY;
+
+CREATE POLICY "invoices_tenant_isolation" ON "invoices" AS PERMISSIVE FOR ALL TO PUBLIC USING ("tenant_id" = (SELECT CAST(NULLIF(current_setting('app.tenant_id', true), '') AS uuid))) WITH CHECK ("tenant_id" = (SELECT CAST(NULLIF(current_setting('app.tenant_id', true), '') AS uuid)));
+
+ALTER TABLE "memberships" ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE "memberships" FORCE ROW LEVEL SECURITY;
+
+CREATE POLICY "memberships_tenant_isolation" ON "memberships" AS PERMISSIVE FOR ALL TO PUBLIC USING ("tenant_id" = (SELECT CAST(NULLIF(current_setting('app.tenant_id', true), '') AS uuid))) WITH CHECK ("tenant_id" = (SELECT CAST(NULLIF(current_setting('app.tenant_id', true), '') AS uuid)));
+
+ALTER TABLE "payments" ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE "payments" FORCE ROW LEVEL SECURITY;
+
+CREATE POLICY "payments_of_the_tenant" ON "payments" AS PERMISSIVE FOR ALL TO PUBLIC USING (EXISTS (SELECT 1 FROM invoices i WHERE i.id = payments.invoice_id)) WITH CHECK (EXISTS (SELECT 1 FROM invoices i WHERE i.id = payments.invoice_id));
+
+ALTER TABLE "subscriptions" ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE "subscriptions" FORCE ROW LEVEL SECURITY;
+
+CREATE POLICY "subscriptions_tenant_isolation" ON "subscriptions" AS PERMISSIVE FOR ALL TO PUBLIC USING ("tenant_id" = (SELECT CAST(NULLIF(current_setting('app.tenant_id', true), '') AS uuid))) WITH CHECK ("tenant_id" = (SELECT CAST(NULLIF(current_setting('app.tenant_id', true), '') AS uuid)));
+
+ALTER TABLE "tax_rates" ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE "tax_rates" FORCE ROW LEVEL SECURITY;
+
+CREATE POLICY "tax_rates_tenant_isolation" ON "tax_rates" AS PERMISSIVE FOR ALL TO PUBLIC USING ("tenant_id" = (SELECT CAST(NULLIF(current_setting('app.tenant_id', true), '') AS uuid))) WITH CHECK ("tenant_id" = (SELECT CAST(NULLIF(current_setting('app.tenant_id', true), '') AS uuid)));
+
+ALTER TABLE "tenants" ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE "tenants" FORCE ROW LEVEL SECURITY;
+
+CREATE POLICY "tenants_tenant_isolation" ON "tenants" AS PERMISSIVE FOR ALL TO PUBLIC USING ("id" = (SELECT CAST(NULLIF(current_setting('app.tenant_id', true), '') AS uuid))) WITH CHECK ("id" = (SELECT CAST(NULLIF(current_setting('app.tenant_id', true), '') AS uuid)));
+
+ALTER TABLE "users" ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE "users" FORCE ROW LEVEL SECURITY;
+
+CREATE POLICY "users_of_the_tenant" ON "users" AS PERMISSIVE FOR SELECT TO PUBLIC USING (EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = users.id));
+
+CREATE POLICY "users_update_of_the_tenant" ON "users" AS PERMISSIVE FOR UPDATE TO PUBLIC USING (EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = users.id)) WITH CHECK (EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = users.id));
+
+GRANT USAGE ON SCHEMA "public" TO "billing_rw";
+
+GRANT SELECT ON TABLE "tenants" TO "billing_rw";
+
+GRANT UPDATE ("name") ON TABLE "tenants" TO "billing_rw";
+
+GRANT SELECT ON TABLE "users" TO "billing_rw";
+
+GRANT UPDATE ("display_name") ON TABLE "users" TO "billing_rw";
+
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE "memberships" TO "billing_rw";
+
+GRANT SELECT ON TABLE "plans" TO "billing_rw";
+
+GRANT SELECT, INSERT, UPDATE ON TABLE "subscriptions" TO "billing_rw";
+
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE "tax_rates" TO "billing_rw";
+
+GRANT SELECT, INSERT, UPDATE ON TABLE "invoices" TO "billing_rw";
+
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE "invoice_lines" TO "billing_rw";
+
+GRANT SELECT, INSERT ON TABLE "payments" TO "billing_rw";
+
+GRANT SELECT, INSERT, UPDATE ON TABLE "api_keys" TO "billing_rw";
+
+GRANT SELECT, INSERT ON TABLE "audit_events" TO "billing_rw";
+
+GRANT INSERT ON TABLE "audit_log" TO "billing_rw";
+
+GRANT SELECT ON TABLE "open_invoices" TO "billing_rw";
 

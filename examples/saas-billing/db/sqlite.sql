@@ -35,6 +35,7 @@ CREATE TABLE "plans" (
   CONSTRAINT "plans_currency_check" CHECK ("currency" = upper("currency"))
 ) STRICT;
 
+-- row-level security of tenants is not enforced on SQLite: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE "tenants" (
   -- A customer organisation; every other row belongs to one.
   "id" BLOB NOT NULL CHECK (length("id") = 16),
@@ -53,6 +54,7 @@ CREATE TABLE "tenants" (
   CONSTRAINT "tenants_parent_tenant_id_fkey" FOREIGN KEY ("parent_tenant_id") REFERENCES "tenants" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION
 ) STRICT;
 
+-- row-level security of tax_rates is not enforced on SQLite: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE "tax_rates" (
   -- A sales-tax rate applied to invoice lines.
   "id" INTEGER NOT NULL CONSTRAINT "tax_rates_pkey" PRIMARY KEY AUTOINCREMENT,
@@ -79,6 +81,7 @@ CREATE TABLE "usage_events" (
   CONSTRAINT "usage_events_quantity_check" CHECK ("quantity" >= 0)
 ) STRICT;
 
+-- row-level security of users is not enforced on SQLite: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE "users" (
   -- A person who can sign in; may belong to several tenants.
   "id" INTEGER NOT NULL CONSTRAINT "users_pkey" PRIMARY KEY AUTOINCREMENT,
@@ -90,6 +93,7 @@ CREATE TABLE "users" (
   CONSTRAINT "users_email_check" CHECK ("email" = lower("email"))
 ) STRICT;
 
+-- row-level security of api_keys is not enforced on SQLite: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE "api_keys" (
   -- A credential for the public API; only a hash of the secret is stored.
   "id" INTEGER NOT NULL CONSTRAINT "api_keys_pkey" PRIMARY KEY AUTOINCREMENT,
@@ -107,6 +111,7 @@ CREATE TABLE "api_keys" (
   CONSTRAINT "api_keys_created_by_fkey" FOREIGN KEY ("created_by") REFERENCES "users" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION
 ) STRICT;
 
+-- row-level security of audit_events is not enforced on SQLite: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE "audit_events" (
   -- An append-only record of who changed what.
   "id" INTEGER NOT NULL CONSTRAINT "audit_events_pkey" PRIMARY KEY AUTOINCREMENT,
@@ -123,6 +128,7 @@ CREATE TABLE "audit_events" (
   CONSTRAINT "audit_events_actor_user_id_fkey" FOREIGN KEY ("actor_user_id") REFERENCES "users" ("id") ON DELETE SET NULL ON UPDATE NO ACTION
 ) STRICT;
 
+-- row-level security of memberships is not enforced on SQLite: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE "memberships" (
   -- A user's membership of a tenant.
   "tenant_id" BLOB NOT NULL CHECK (length("tenant_id") = 16),
@@ -134,6 +140,7 @@ CREATE TABLE "memberships" (
   CONSTRAINT "memberships_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE ON UPDATE NO ACTION
 ) STRICT;
 
+-- row-level security of invoices is not enforced on SQLite: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE "invoices" (
   -- One bill sent to a tenant.
   "id" INTEGER NOT NULL CONSTRAINT "invoices_pkey" PRIMARY KEY AUTOINCREMENT,
@@ -156,6 +163,7 @@ CREATE TABLE "invoices" (
   CONSTRAINT "invoices_subscription_id_fkey" FOREIGN KEY ("subscription_id") REFERENCES "subscriptions" ("id") ON DELETE SET NULL ON UPDATE NO ACTION
 ) STRICT;
 
+-- row-level security of invoice_lines is not enforced on SQLite: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE "invoice_lines" (
   -- One priced line of an invoice.
   "invoice_id" INTEGER NOT NULL,
@@ -174,6 +182,7 @@ CREATE TABLE "invoice_lines" (
   CONSTRAINT "invoice_lines_tax_rate_id_fkey" FOREIGN KEY ("tax_rate_id") REFERENCES "tax_rates" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION
 ) STRICT;
 
+-- row-level security of payments is not enforced on SQLite: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE "payments" (
   -- Money received against an invoice.
   "id" INTEGER NOT NULL CONSTRAINT "payments_pkey" PRIMARY KEY AUTOINCREMENT,
@@ -188,6 +197,7 @@ CREATE TABLE "payments" (
   CONSTRAINT "payments_invoice_id_fkey" FOREIGN KEY ("invoice_id") REFERENCES "invoices" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION
 ) STRICT;
 
+-- row-level security of subscriptions is not enforced on SQLite: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE "subscriptions" (
   -- A tenant's subscription to a plan.
   "id" INTEGER NOT NULL CONSTRAINT "subscriptions_pkey" PRIMARY KEY AUTOINCREMENT,

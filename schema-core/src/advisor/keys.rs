@@ -267,18 +267,24 @@ pub(super) fn check_relations(schema: &Schema, found: &mut Vec<Finding>) {
     if schema.tables.len() < 2 {
         return;
     }
+    // Every table another table references, collected once (not rescanned per table).
+    let referenced: std::collections::HashSet<&str> = schema
+        .tables
+        .iter()
+        .flat_map(|table| {
+            table
+                .foreign_keys
+                .iter()
+                .filter(|fk| fk.references != table.name)
+                .map(|fk| fk.references.as_str())
+        })
+        .collect();
     for table in &schema.tables {
         let outgoing = table
             .foreign_keys
             .iter()
             .any(|fk| fk.references != table.name);
-        let incoming = schema.tables.iter().any(|other| {
-            other.name != table.name
-                && other
-                    .foreign_keys
-                    .iter()
-                    .any(|fk| fk.references == table.name)
-        });
+        let incoming = referenced.contains(table.name.as_str());
         if !outgoing && !incoming {
             found.push(Finding::new(
                 &UNRELATED_TABLE,

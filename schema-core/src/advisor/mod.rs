@@ -279,7 +279,7 @@ catalog! {
     POLICY_WITHOUT_RLS = "S502" "policy-without-row-security" Error
         rationale: "A policy on a table whose row-level security is off is ignored: every role with a grant sees every row."
         fix: "Remove `row_security = off`: a table with policies has row security enabled and forced by default."
-        example: "#[table(row_security = off, policy(...))]";
+        example: "#[table(row_security(off), policy(...))]";
     POLICY_WITHOUT_WITH_CHECK = "S503" "write-policy-without-with-check" Error
         rationale: "USING filters the rows a command sees; WITH CHECK guards the rows it writes. An INSERT, UPDATE or ALL policy without WITH CHECK leaves what may be written to chance (INSERT refuses all, UPDATE and ALL silently reuse USING)."
         fix: "Write `with_check = \"...\"` (usually the same condition as `using`)."
@@ -291,7 +291,15 @@ catalog! {
     RLS_NOT_FORCED = "S505" "row-security-not-forced" Error
         rationale: "Without FORCE ROW LEVEL SECURITY the table owner bypasses every policy, and applications often connect as the owner."
         fix: "Leave row security at its default (enabled and forced)."
-        example: "#[table(row_security = not_forced, tenant_isolated(by = tenant_id))]";
+        example: "#[table(row_security(not_forced), tenant_isolated(by = tenant_id))]";
+    DEFINER_VIEW_OVER_RLS = "S506" "view-bypasses-row-security" Error
+        rationale: "A view runs with its owner's rights unless it is security_invoker, so a plain view over a table with row-level security returns every tenant's rows (checked where the script is written, since it needs the view's parsed body)."
+        fix: "Keep the view `security_invoker` (the default), or waive with `View::allow(\"S506\", reason)` if only trusted roles read it."
+        example: "View::new(\"all_invoices\", \"SELECT * FROM invoices\").security_invoker(false)";
+    MATERIALIZED_VIEW_OVER_RLS = "S507" "materialized-view-over-row-security" Error
+        rationale: "A materialized view stores its rows once for everybody and cannot have policies, so granting one over a table with row-level security to a tenant role hands it every tenant's rows (checked where the script is written)."
+        fix: "Grant it only to admin roles, read the base tables (or a security_invoker view) instead, or waive with `View::allow(\"S507\", reason)`."
+        example: "a materialized view over invoices granted to billing_rw";
 }
 
 /// The identifier limit every engine accepts: PostgreSQL's 63 bytes, the smallest.

@@ -3,11 +3,13 @@
 //! Shared with validation, which refuses each finding the table does not allow with a reason;
 //! the advisor reports the allowed ones as suppressed, with their reasons.
 
+use std::collections::BTreeSet;
+
 use super::{
-    Finding, POLICY_USING_TRUE, POLICY_WITHOUT_RLS, POLICY_WITHOUT_WITH_CHECK, RLS_NOT_FORCED,
-    RLS_WITHOUT_POLICY,
+    DEFINER_VIEW_OVER_RLS, Finding, MATERIALIZED_VIEW_OVER_RLS, POLICY_USING_TRUE,
+    POLICY_WITHOUT_RLS, POLICY_WITHOUT_WITH_CHECK, RLS_NOT_FORCED, RLS_WITHOUT_POLICY,
 };
-use crate::{Policy, RowSecurity, Schema, TableDef};
+use crate::{GrantObject, Policy, Privilege, RowSecurity, Schema, TableDef, View};
 
 /// Every row-level-security pitfall of `schema`, unsuppressed.
 pub(crate) fn pitfalls(schema: &Schema) -> Vec<Finding> {
@@ -15,7 +17,105 @@ pub(crate) fn pitfalls(schema: &Schema) -> Vec<Finding> {
     for table in &schema.tables {
         table_pitfalls(schema, table, &mut found);
     }
+    for view in &schema.views {
+        view_pitfalls(schema, view, &mut found);
+    }
     found
+}
+
+/// A view that runs with its owner's rights (not `security_invoker`, or materialized) over a
+/// table with row-level security. What a view reads is found by the names its body mentions,
+/// through other views too: a superset of what it reads (a name in a string literal counts),
+/// which errs on the side of refusing. `schema-dialects` parses the body exactly for ordering.
+fn view_pitfalls(schema: &Schema, view: &View, found: &mut Vec<Finding>) {
+    let protected = rls_tables_read(schema, view);
+    let Some(first) = protected.first() else {
+        return;
+    };
+    let tables = protected
+        .iter()
+        .map(|t| format!("`{t}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if view.materialized {
+        let readers = non_admin_readers(schema, &view.name);
+        if !readers.is_empty() {
+            found.push(Finding::new(
+                &MATERIALIZED_VIEW_OVER_RLS,
+                &view.name,
+                None,
+                format!(
+                    "materialized view `{}` stores rows of {tables}, which has row-level security, and is granted to {}: it returns every tenant's rows to them",
+                    view.name,
+                    readers.join(", ")
+                ),
+            ));
+        }
+    } else if !view.security_invoker {
+        found.push(
+            Finding::new(
+                &DEFINER_VIEW_OVER_RLS,
+                &view.name,
+                None,
+                format!(
+                    "view `{}` is not security_invoker and reads {tables}, which has row-level security: it runs as its owner and returns every tenant's rows",
+                    view.name
+                ),
+            )
+            .help(format!(
+                "Remove `.security_invoker(false)`: the view then applies the policies of `{first}` to whoever queries it."
+            )),
+        );
+    }
+}
+
+/// The tables with row-level security `view` reads, directly or through other views, sorted.
+fn rls_tables_read(schema: &Schema, view: &View) -> Vec<String> {
+    let mut found = BTreeSet::new();
+    let mut seen = BTreeSet::new();
+    let mut pending = vec![view];
+    while let Some(current) = pending.pop() {
+        if !seen.insert(current.name.as_str()) {
+            continue;
+        }
+        let words = words(&current.sql);
+        for table in schema.tables.iter().filter(|t| t.security.is_enabled()) {
+            if words.contains(&table.name.to_lowercase()) {
+                found.insert(table.name.clone());
+            }
+        }
+        for other in &schema.views {
+            if other.name != current.name && words.contains(&other.name.to_lowercase()) {
+                pending.push(other);
+            }
+        }
+    }
+    found.into_iter().collect()
+}
+
+/// The identifier-like words of `sql`, lower-cased.
+fn words(sql: &str) -> BTreeSet<String> {
+    sql.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The roles granted SELECT on `relation` that are not admin roles.
+fn non_admin_readers(schema: &Schema, relation: &str) -> Vec<String> {
+    let mut readers: Vec<String> = schema
+        .security
+        .grants
+        .iter()
+        .filter(|g| g.privileges.contains(&Privilege::Select))
+        .filter(|g| matches!(&g.object, GrantObject::Table(name) if name == relation))
+        .flat_map(|g| &g.to)
+        .filter(|role| !schema.security.role(role).is_some_and(|r| r.admin))
+        .map(|role| format!("`{role}`"))
+        .collect();
+    readers.sort();
+    readers.dedup();
+    readers
 }
 
 fn table_pitfalls(schema: &Schema, table: &TableDef, found: &mut Vec<Finding>) {

@@ -45,6 +45,19 @@ pub(super) fn apply(schema: &Schema, raw: Vec<Finding>) -> (Vec<Finding>, Vec<Su
             }
         }
     }
+    // A view's allows (row-level-security rules) are sites like a table's.
+    for view in &schema.views {
+        for (index, allow) in view.allows.iter().enumerate() {
+            sites.push((
+                Site {
+                    table: &view.name,
+                    column: None,
+                    index,
+                },
+                allow,
+            ));
+        }
+    }
     let mut valid: Vec<(Site, &Allow)> = Vec::new();
     for (site, allow) in sites {
         if rule(&allow.code).is_none() {

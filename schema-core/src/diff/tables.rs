@@ -1,5 +1,7 @@
 //! Tables: created, dropped, renamed, altered.
 
+use std::borrow::Cow;
+
 use super::change::{AlterTable, Change, TableChange};
 use super::renames::Renames;
 use super::{columns, constraints};
@@ -38,8 +40,15 @@ pub(super) fn changes(from: &Schema, to: &Schema, renames: &Renames) -> Vec<Chan
 
 /// The changes inside one table, `None` when there are none.
 fn alter(before: &TableDef, after: &TableDef, renames: &Renames) -> Option<AlterTable> {
-    let mut from = before.clone();
-    from.name = after.name.clone();
+    // Compared under the new name; copied only when renamed (most tables are not), and kept
+    // only when something changed.
+    let from: Cow<TableDef> = if before.name == after.name {
+        Cow::Borrowed(before)
+    } else {
+        let mut renamed = before.clone();
+        renamed.name = after.name.clone();
+        Cow::Owned(renamed)
+    };
     let mut changes = columns::renames(&from, after, renames);
     changes.extend(constraints::drops(&from, after));
     changes.extend(columns::changes(&from, after, renames));
@@ -75,7 +84,7 @@ fn alter(before: &TableDef, after: &TableDef, renames: &Renames) -> Option<Alter
         });
     }
     (!changes.is_empty()).then(|| AlterTable {
-        from,
+        from: from.into_owned(),
         to: after.clone(),
         changes,
     })

@@ -11,8 +11,8 @@ use crate::{FkAction, Schema, TableDef};
 /// indexes, composite ones as `(a, b)`), and one `Ref` per foreign key: `>` for many-to-one,
 /// `-` for one-to-one (a foreign key covered by a unique key), with its ON DELETE / ON UPDATE.
 ///
-/// Views (once in the model) become a `Table` with a `view` header colour and note, since DBML
-/// has no views. Names are always double-quoted and notes single-quoted; DBML has no escape
+/// Views become a `Table` with a `view` header colour and a note naming the view kind and what
+/// it reads, since DBML has no views. Names are always double-quoted and notes single-quoted; DBML has no escape
 /// inside a quoted name, so a double quote in a name is written as `'`, and a backslash in a note as `⧵`.
 ///
 /// ```
@@ -36,6 +36,7 @@ pub fn dbml(schema: &Schema) -> String {
     let mut out = String::new();
     for entity in &erd.entities {
         let Some(table) = schema.table(&entity.name) else {
+            write_view(&mut out, entity);
             continue;
         };
         let header = match entity.kind {
@@ -219,4 +220,44 @@ fn string(text: &str) -> String {
             .replace('\\', "\u{29f5}")
             .replace('\'', "\\'")
     )
+}
+
+/// A view as a DBML `Table`: its declared columns, a distinct header colour, and a note.
+fn write_view(out: &mut String, entity: &super::Entity) {
+    let _ = writeln!(
+        out,
+        "Table {} [headercolor: #8e44ad] {{",
+        quoted(&entity.name)
+    );
+    for attribute in &entity.attributes {
+        let mut settings = vec![
+            if attribute.nullable {
+                "null"
+            } else {
+                "not null"
+            }
+            .to_string(),
+        ];
+        if let Some(comment) = &attribute.comment {
+            settings.push(format!("note: {}", string(comment)));
+        }
+        let type_name = if attribute.type_name.is_empty() {
+            "unknown"
+        } else {
+            attribute.type_name.as_str()
+        };
+        let _ = writeln!(
+            out,
+            "  {} {} [{}]",
+            quoted(&attribute.name),
+            quoted(type_name),
+            settings.join(", ")
+        );
+    }
+    let note = match &entity.comment {
+        Some(comment) => format!("{}: {comment}", entity.kind.label()),
+        None => entity.kind.label().to_string(),
+    };
+    let _ = writeln!(out, "  Note: {}", string(&note));
+    out.push_str("}\n\n");
 }

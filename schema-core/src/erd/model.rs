@@ -247,7 +247,8 @@ impl Erd {
     /// assert!(schema_core::erd::Erd::default().entity("t").is_none());
     /// ```
     pub fn entity(&self, name: &str) -> Option<&Entity> {
-        self.entities.iter().find(|entity| entity.name == name)
+        // Entities come in table order, sorted by name in a built schema.
+        crate::schema::find_by_name(&self.entities, name, |entity| &entity.name)
     }
 
     /// The names of the entities `name` references or is referenced by (not itself), sorted.

@@ -56,6 +56,10 @@ impl Privilege {
     ];
 
     /// The lower-case key used in attributes: `select`, `insert`, ...
+    ///
+    /// ```
+    /// assert_eq!(schema_core::Privilege::Execute.key(), "execute");
+    /// ```
     pub fn key(self) -> &'static str {
         match self {
             Privilege::Select => "select",
@@ -72,6 +76,10 @@ impl Privilege {
     }
 
     /// Looks a privilege up by its [`key`](Privilege::key).
+    ///
+    /// ```
+    /// assert_eq!(schema_core::Privilege::from_key("drop"), None);
+    /// ```
     pub fn from_key(key: &str) -> Option<Privilege> {
         Privilege::ALL.into_iter().find(|p| p.key() == key)
     }
@@ -114,6 +122,10 @@ pub enum GrantObject {
 
 impl GrantObject {
     /// A short word for the kind of object, for messages.
+    ///
+    /// ```
+    /// assert_eq!(schema_core::GrantObject::Sequence("s".into()).kind(), "sequence");
+    /// ```
     pub fn kind(&self) -> &'static str {
         match self {
             GrantObject::Schema(_) => "schema",
@@ -125,6 +137,11 @@ impl GrantObject {
     }
 
     /// The privileges this kind of object has.
+    ///
+    /// ```
+    /// use schema_core::{GrantObject, Privilege};
+    /// assert_eq!(GrantObject::Function("f()".into()).privileges(), [Privilege::Execute]);
+    /// ```
     pub fn privileges(&self) -> &'static [Privilege] {
         use Privilege::*;
         match self {
@@ -139,11 +156,20 @@ impl GrantObject {
     }
 
     /// Whether `privilege` exists on this kind of object.
+    ///
+    /// ```
+    /// use schema_core::{GrantObject, Privilege};
+    /// assert!(!GrantObject::Schema("public".into()).accepts(Privilege::Select));
+    /// ```
     pub fn accepts(&self, privilege: Privilege) -> bool {
         self.privileges().contains(&privilege)
     }
 
     /// The table the grant is on, if any.
+    ///
+    /// ```
+    /// assert_eq!(schema_core::GrantObject::Table("t".into()).table(), Some("t"));
+    /// ```
     pub fn table(&self) -> Option<&str> {
         match self {
             GrantObject::Table(table) | GrantObject::Columns { table, .. } => Some(table),
@@ -177,6 +203,12 @@ pub struct Grant {
 
 impl Grant {
     /// Privileges on any object.
+    ///
+    /// ```
+    /// use schema_core::{Grant, GrantObject, Privilege};
+    /// let g = Grant::on(GrantObject::Table("t".into()), [Privilege::Select, Privilege::Select]);
+    /// assert_eq!(g.privileges, [Privilege::Select]);
+    /// ```
     pub fn on(object: GrantObject, privileges: impl IntoIterator<Item = Privilege>) -> Self {
         let mut privileges: Vec<Privilege> = privileges.into_iter().collect();
         privileges.sort();
@@ -189,7 +221,12 @@ impl Grant {
         }
     }
 
-    /// Privileges on a table.
+    /// Privileges on a table (or a view).
+    ///
+    /// ```
+    /// use schema_core::{Grant, Privilege};
+    /// assert_eq!(Grant::on_table("t", [Privilege::Delete]).object.table(), Some("t"));
+    /// ```
     pub fn on_table(
         table: impl Into<String>,
         privileges: impl IntoIterator<Item = Privilege>,
@@ -234,6 +271,12 @@ impl Grant {
     }
 
     /// Privileges on a sequence.
+    ///
+    /// ```
+    /// use schema_core::{Grant, Privilege};
+    /// let g = Grant::on_sequence("invoices_id_seq", [Privilege::Usage]).to(["app"]);
+    /// assert_eq!(g.object.kind(), "sequence");
+    /// ```
     pub fn on_sequence(
         sequence: impl Into<String>,
         privileges: impl IntoIterator<Item = Privilege>,
@@ -254,7 +297,12 @@ impl Grant {
         )
     }
 
-    /// The roles that receive the privileges.
+    /// The roles that receive the privileges (sorted, each once).
+    ///
+    /// ```
+    /// let g = schema_core::Grant::execute("f()").to(["b", "a", "b"]);
+    /// assert_eq!(g.to, ["a", "b"]);
+    /// ```
     pub fn to<I: IntoIterator<Item = S>, S: Into<String>>(mut self, roles: I) -> Self {
         self.to.extend(roles.into_iter().map(Into::into));
         self.to.sort();
@@ -275,6 +323,11 @@ impl Grant {
     }
 
     /// Whether the grant is written for `engine` (when the engine has the object).
+    ///
+    /// ```
+    /// use schema_core::{Engine, Grant};
+    /// assert!(Grant::execute("f()").applies_to(Engine::Postgres));
+    /// ```
     pub fn applies_to(&self, engine: Engine) -> bool {
         self.engines.is_empty() || self.engines.contains(&engine)
     }
@@ -294,6 +347,10 @@ pub enum DefaultObjects {
 
 impl DefaultObjects {
     /// The keyword PostgreSQL uses: `TABLES`, `SEQUENCES`, `FUNCTIONS`.
+    ///
+    /// ```
+    /// assert_eq!(schema_core::DefaultObjects::Functions.keyword(), "FUNCTIONS");
+    /// ```
     pub fn keyword(self) -> &'static str {
         match self {
             DefaultObjects::Tables => "TABLES",
@@ -319,7 +376,8 @@ pub struct DefaultPrivileges {
     pub privileges: Vec<Privilege>,
     /// The roles that receive them, sorted.
     pub to: Vec<String>,
-    /// Objects created by this role (default: the role running the script).
+    /// Objects created by this role (default: the role running the script); it need not be a
+    /// role of the schema (it is often the migration role).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub for_role: Option<String>,
     /// Objects created in this schema (default: every schema).
@@ -329,6 +387,12 @@ pub struct DefaultPrivileges {
 
 impl DefaultPrivileges {
     /// Default `privileges` on `objects` created later.
+    ///
+    /// ```
+    /// use schema_core::{DefaultObjects, DefaultPrivileges, Privilege};
+    /// let d = DefaultPrivileges::on(DefaultObjects::Tables, [Privilege::Select]);
+    /// assert!(d.to.is_empty() && d.for_role.is_none());
+    /// ```
     pub fn on(objects: DefaultObjects, privileges: impl IntoIterator<Item = Privilege>) -> Self {
         let mut privileges: Vec<Privilege> = privileges.into_iter().collect();
         privileges.sort();
@@ -343,6 +407,12 @@ impl DefaultPrivileges {
     }
 
     /// The roles that receive them.
+    ///
+    /// ```
+    /// use schema_core::{DefaultObjects, DefaultPrivileges, Privilege};
+    /// let d = DefaultPrivileges::on(DefaultObjects::Tables, [Privilege::Select]).to(["readers"]);
+    /// assert_eq!(d.to, ["readers"]);
+    /// ```
     pub fn to<I: IntoIterator<Item = S>, S: Into<String>>(mut self, roles: I) -> Self {
         self.to.extend(roles.into_iter().map(Into::into));
         self.to.sort();
@@ -363,6 +433,12 @@ impl DefaultPrivileges {
     }
 
     /// Only objects created in `schema`.
+    ///
+    /// ```
+    /// use schema_core::{DefaultObjects, DefaultPrivileges, Privilege};
+    /// let d = DefaultPrivileges::on(DefaultObjects::Tables, [Privilege::Select]).in_schema("billing");
+    /// assert_eq!(d.in_schema.as_deref(), Some("billing"));
+    /// ```
     pub fn in_schema(mut self, schema: impl Into<String>) -> Self {
         self.in_schema = Some(schema.into());
         self

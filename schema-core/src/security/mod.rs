@@ -60,6 +60,10 @@ pub struct Security {
 
 impl Security {
     /// Whether nothing is declared.
+    ///
+    /// ```
+    /// assert!(schema_core::Security::default().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.roles.is_empty() && self.grants.is_empty() && self.default_privileges.is_empty()
     }
@@ -103,16 +107,30 @@ pub struct TableSecurity {
 
 impl TableSecurity {
     /// Whether nothing is declared.
+    ///
+    /// ```
+    /// assert!(schema_core::TableSecurity::default().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.row_security.is_none() && self.tenant.is_none() && self.policies.is_empty()
     }
 
     /// Whether the table has a policy (tenant isolation counts as one).
+    ///
+    /// ```
+    /// use schema_core::{TableDef, TenantIsolation};
+    /// assert!(TableDef::new("t").tenant_isolated(TenantIsolation::by("t_id")).security.has_policies());
+    /// ```
     pub fn has_policies(&self) -> bool {
         self.tenant.is_some() || !self.policies.is_empty()
     }
 
     /// The mode in force: as declared, else forced with policies and off without.
+    ///
+    /// ```
+    /// use schema_core::{RowSecurity, TableDef};
+    /// assert_eq!(TableDef::new("t").security.effective_row_security(), RowSecurity::Off);
+    /// ```
     pub fn effective_row_security(&self) -> RowSecurity {
         match (self.row_security, self.has_policies()) {
             (Some(mode), _) => mode,
@@ -122,16 +140,32 @@ impl TableSecurity {
     }
 
     /// Whether row-level security is on (forced or not).
+    ///
+    /// ```
+    /// use schema_core::{RowSecurity, TableDef};
+    /// assert!(TableDef::new("t").row_security(RowSecurity::NotForced).security.is_enabled());
+    /// ```
     pub fn is_enabled(&self) -> bool {
         self.effective_row_security() != RowSecurity::Off
     }
 
     /// Whether the row-level security is declared for `engine`.
+    ///
+    /// ```
+    /// use schema_core::{Engine, TableSecurity};
+    /// assert!(TableSecurity::default().applies_to(Engine::Sqlite));
+    /// ```
     pub fn applies_to(&self, engine: Engine) -> bool {
         self.engines.is_empty() || self.engines.contains(&engine)
     }
 
     /// Every policy name, tenant isolation's included (`<table>_tenant_isolation`).
+    ///
+    /// ```
+    /// use schema_core::{TableDef, TenantIsolation};
+    /// let t = TableDef::new("docs").tenant_isolated(TenantIsolation::by("tenant_id"));
+    /// assert_eq!(t.security.policy_names("docs"), ["docs_tenant_isolation"]);
+    /// ```
     pub fn policy_names(&self, table: &str) -> Vec<String> {
         let mut names: Vec<String> = self.policies.iter().map(|p| p.name.clone()).collect();
         if self.tenant.is_some() {

@@ -38,6 +38,10 @@ impl PolicyCommand {
     ];
 
     /// The lower-case key used in attributes.
+    ///
+    /// ```
+    /// assert_eq!(schema_core::PolicyCommand::Delete.key(), "delete");
+    /// ```
     pub fn key(self) -> &'static str {
         match self {
             PolicyCommand::All => "all",
@@ -49,6 +53,11 @@ impl PolicyCommand {
     }
 
     /// Looks a command up by its [`key`](PolicyCommand::key).
+    ///
+    /// ```
+    /// use schema_core::PolicyCommand;
+    /// assert_eq!(PolicyCommand::from_key("insert"), Some(PolicyCommand::Insert));
+    /// ```
     pub fn from_key(key: &str) -> Option<PolicyCommand> {
         PolicyCommand::ALL.into_iter().find(|c| c.key() == key)
     }
@@ -62,6 +71,10 @@ impl PolicyCommand {
     }
 
     /// Whether the command reads existing rows, which a `USING` expression filters.
+    ///
+    /// ```
+    /// assert!(!schema_core::PolicyCommand::Insert.filters_rows());
+    /// ```
     pub fn filters_rows(self) -> bool {
         self != PolicyCommand::Insert
     }
@@ -111,6 +124,11 @@ pub struct Policy {
 
 impl Policy {
     /// A permissive policy for every command and every role, with no condition yet.
+    ///
+    /// ```
+    /// let p = schema_core::Policy::new("p");
+    /// assert_eq!(p.command, schema_core::PolicyCommand::All);
+    /// ```
     pub fn new(name: impl Into<String>) -> Self {
         Policy {
             name: name.into(),
@@ -123,6 +141,11 @@ impl Policy {
     }
 
     /// The commands the policy applies to.
+    ///
+    /// ```
+    /// use schema_core::{Policy, PolicyCommand};
+    /// assert_eq!(Policy::new("p").command(PolicyCommand::Select).command, PolicyCommand::Select);
+    /// ```
     pub fn command(mut self, command: PolicyCommand) -> Self {
         self.command = command;
         self
@@ -138,7 +161,11 @@ impl Policy {
         self
     }
 
-    /// The roles the policy applies to.
+    /// The roles the policy applies to (sorted, each once).
+    ///
+    /// ```
+    /// assert_eq!(schema_core::Policy::new("p").to(["b", "a"]).to, ["a", "b"]);
+    /// ```
     pub fn to<I: IntoIterator<Item = S>, S: Into<String>>(mut self, roles: I) -> Self {
         self.to.extend(roles.into_iter().map(Into::into));
         self.to.sort();
@@ -147,12 +174,20 @@ impl Policy {
     }
 
     /// The condition existing rows must meet (`USING`).
+    ///
+    /// ```
+    /// assert_eq!(schema_core::Policy::new("p").using("owner = current_user").using.as_deref(), Some("owner = current_user"));
+    /// ```
     pub fn using(mut self, condition: impl Into<String>) -> Self {
         self.using = Some(condition.into());
         self
     }
 
     /// The condition written rows must meet (`WITH CHECK`).
+    ///
+    /// ```
+    /// assert!(schema_core::Policy::new("p").with_check("true").with_check.is_some());
+    /// ```
     pub fn with_check(mut self, condition: impl Into<String>) -> Self {
         self.with_check = Some(condition.into());
         self
@@ -179,6 +214,10 @@ pub enum RowSecurity {
 
 impl RowSecurity {
     /// The key used in attributes: `off`, `not_forced`, `forced`.
+    ///
+    /// ```
+    /// assert_eq!(schema_core::RowSecurity::NotForced.key(), "not_forced");
+    /// ```
     pub fn key(self) -> &'static str {
         match self {
             RowSecurity::Off => "off",
@@ -240,6 +279,10 @@ pub struct TenantIsolation {
 
 impl TenantIsolation {
     /// Isolation by `column`, read from [`DEFAULT_TENANT_SETTING`], for every role.
+    ///
+    /// ```
+    /// assert_eq!(schema_core::TenantIsolation::by("org_id").column, "org_id");
+    /// ```
     pub fn by(column: impl Into<String>) -> Self {
         TenantIsolation {
             column: column.into(),
@@ -260,6 +303,10 @@ impl TenantIsolation {
     }
 
     /// Applies the policy to these roles only.
+    ///
+    /// ```
+    /// assert_eq!(schema_core::TenantIsolation::by("t").to(["app"]).to, ["app"]);
+    /// ```
     pub fn to<I: IntoIterator<Item = S>, S: Into<String>>(mut self, roles: I) -> Self {
         self.to.extend(roles.into_iter().map(Into::into));
         self.to.sort();

@@ -117,6 +117,11 @@ impl Role {
     }
 
     /// Whether the role is created on `engine` (when the engine has roles).
+    ///
+    /// ```
+    /// use schema_core::{Engine, Role};
+    /// assert!(Role::group("r").applies_to(Engine::MySql));
+    /// ```
     pub fn applies_to(&self, engine: Engine) -> bool {
         self.engines.is_empty() || self.engines.contains(&engine)
     }

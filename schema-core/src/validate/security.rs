@@ -79,13 +79,20 @@ fn grants(schema: &Schema, found: &mut Vec<Diagnostic>) {
             object_name(&grant.object)
         );
         let table = grant.object.table().and_then(|name| schema.table(name));
+        // A table grant may name a view (GRANT ... ON TABLE applies to views).
         if let Some(name) = grant.object.table()
             && table.is_none()
+            && !(matches!(grant.object, GrantObject::Table(_)) && schema.view(name).is_some())
         {
             let mut d = Diagnostic::new(format!(
                 "{what} names table `{name}`, which is not in the schema"
             ));
-            if let Some(help) = did_you_mean(name, schema.tables.iter().map(|t| t.name.as_str())) {
+            let relations = schema
+                .tables
+                .iter()
+                .map(|t| t.name.as_str())
+                .chain(schema.views.iter().map(|v| v.name.as_str()));
+            if let Some(help) = did_you_mean(name, relations) {
                 d = d.help(help);
             }
             found.push(d);
@@ -162,7 +169,9 @@ fn grants(schema: &Schema, found: &mut Vec<Diagnostic>) {
                     .help("name the privileges and the roles"),
             );
         }
-        for role in default.to.iter().chain(&default.for_role) {
+        // `for_role` is whoever creates the objects (often the migration role, declared
+        // elsewhere); the receiving roles are the schema's own.
+        for role in &default.to {
             unknown_role(schema, role, &format!("{what} name"), None, found);
         }
     }
@@ -273,14 +282,18 @@ fn unknown_role(
     });
 }
 
-/// Whether the table the finding is on allows its code with a reason.
+/// Whether the table or view the finding is on allows its code with a reason.
 fn allowed(schema: &Schema, finding: &Finding) -> bool {
-    schema.table(&finding.table).is_some_and(|table| {
+    let by_table = schema.table(&finding.table).is_some_and(|table| {
         table
             .allows
             .iter()
             .any(|allow| allow.code == finding.code && !allow.reason.trim().is_empty())
-    })
+    });
+    by_table
+        || schema
+            .view(&finding.table)
+            .is_some_and(|view| view.allows(&finding.code))
 }
 
 /// A pitfall as a build error, naming how to waive it.

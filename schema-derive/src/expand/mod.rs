@@ -3,6 +3,7 @@
 
 pub mod domain;
 mod features;
+mod security;
 pub mod sql_enum;
 pub mod table;
 pub mod view;

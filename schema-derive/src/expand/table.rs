@@ -121,6 +121,8 @@ fn generate(table: &Table) -> TokenStream {
             let column = &f.column;
             quote!(.updated_at(#column))
         });
+    let security = super::security::table_calls(table);
+    let grants = super::security::grants(table);
     let allows = table.attrs.allows.iter().map(allow_calls);
     let fds = table.attrs.fds.iter().map(|fd| {
         let from = column_names(table, &fd.from);
@@ -153,9 +155,11 @@ fn generate(table: &Table) -> TokenStream {
                     #without_rowid
                     #audited
                     #updated_at
+                    #security
                     #(#allows)*
                     #(#fds)*
             }
+            #grants
         }
     }
 }

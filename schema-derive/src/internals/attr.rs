@@ -151,6 +151,8 @@ pub struct Container {
     pub audit: bool,
     /// `renamed_from = "old_name"`: the table's previous name, for migrations.
     pub renamed_from: Option<String>,
+    /// `tenant_isolated(...)`, `policy(...)`, `row_security(...)`, `grant(...)`.
+    pub security: super::security::SecurityAttrs,
 }
 
 const TABLE_FORM: &str = "#[table(...)]";
@@ -170,6 +172,7 @@ impl Container {
         let mut without_rowid = Attr::none(WITHOUT_ROWID);
         let mut audit = Attr::none(AUDIT);
         let mut renamed_from = Attr::none(RENAMED_FROM);
+        let mut security = super::security::SecurityAttrs::default();
 
         for attr in attrs {
             if attr.path() == COLUMN {
@@ -219,6 +222,7 @@ impl Container {
                 } else if meta.path == RENAMED_FROM {
                     let lit = string(meta, "#[table(renamed_from = \"clients\")]")?;
                     renamed_from.set(cx, span_of(meta), lit.value());
+                } else if security.parse(cx, meta)? {
                 } else {
                     return Err(unknown_key(meta, TABLE_FORM, TABLE_KEYS));
                 }
@@ -244,6 +248,7 @@ impl Container {
             without_rowid: without_rowid.get().is_some(),
             audit: audit.get().is_some(),
             renamed_from: renamed_from.get().map(|s| s.value),
+            security,
         }
     }
 }

@@ -215,7 +215,22 @@ fn column_lists_name_fields(cx: &Ctxt, table: &Table) {
                 .collect()
         })
         .collect();
-    let lists = lists.chain(excluded.iter().map(|list| ("exclude", list)));
+    let tenant: Vec<Vec<Ident>> = attrs
+        .security
+        .tenant
+        .iter()
+        .map(|(_, t)| vec![t.by.clone()])
+        .collect();
+    let lists = lists
+        .chain(excluded.iter().map(|list| ("exclude", list)))
+        .chain(tenant.iter().map(|list| ("tenant_isolated", list)))
+        .chain(
+            attrs
+                .security
+                .grants
+                .iter()
+                .flat_map(|g| g.columns.iter().map(|(_, list)| ("grant", list))),
+        );
     for (what, list) in lists {
         for (i, ident) in list.iter().enumerate() {
             if table.field(ident).is_none() {

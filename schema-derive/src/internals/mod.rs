@@ -8,4 +8,5 @@ pub mod check;
 pub mod ctxt;
 pub mod features;
 pub mod parse;
+pub mod security;
 pub mod symbol;

@@ -81,6 +81,28 @@ pub const USING: Symbol = Symbol("using");
 pub const ELEMENTS: Symbol = Symbol("elements");
 pub const WITHOUT_ROWID: Symbol = Symbol("without_rowid");
 
+// Access control (issue 5).
+pub const TENANT_ISOLATED: Symbol = Symbol("tenant_isolated");
+pub const POLICY: Symbol = Symbol("policy");
+pub const ROW_SECURITY: Symbol = Symbol("row_security");
+pub const GRANT: Symbol = Symbol("grant");
+pub const BY: Symbol = Symbol("by");
+pub const SETTING: Symbol = Symbol("setting");
+pub const TO: Symbol = Symbol("to");
+pub const COMMAND: Symbol = Symbol("command");
+pub const RESTRICTIVE: Symbol = Symbol("restrictive");
+pub const WITH_CHECK: Symbol = Symbol("with_check");
+pub const ALL: Symbol = Symbol("all");
+pub const SELECT: Symbol = Symbol("select");
+pub const INSERT: Symbol = Symbol("insert");
+pub const UPDATE: Symbol = Symbol("update");
+pub const DELETE: Symbol = Symbol("delete");
+pub const TRUNCATE: Symbol = Symbol("truncate");
+pub const TRIGGER: Symbol = Symbol("trigger");
+pub const FORCED: Symbol = Symbol("forced");
+pub const NOT_FORCED: Symbol = Symbol("not_forced");
+pub const OFF: Symbol = Symbol("off");
+
 // Column keys (issue 3).
 pub const GENERATED: Symbol = Symbol("generated");
 pub const STORED: Symbol = Symbol("stored");
@@ -136,8 +158,20 @@ pub const TABLE_KEYS: &[Symbol] = &[
     EXCLUDE,
     WITHOUT_ROWID,
     AUDIT,
+    TENANT_ISOLATED,
+    POLICY,
+    ROW_SECURITY,
+    GRANT,
     RENAMED_FROM,
 ];
+/// The keys of `tenant_isolated(...)`.
+pub const TENANT_KEYS: &[Symbol] = &[BY, SETTING, TO];
+/// The keys of `policy(...)`.
+pub const POLICY_KEYS: &[Symbol] = &[NAME, COMMAND, RESTRICTIVE, TO, USING, WITH_CHECK];
+/// The modes of `row_security(...)`.
+pub const ROW_SECURITY_MODES: &[Symbol] = &[FORCED, NOT_FORCED, OFF];
+/// The keys of `row_security(...)`.
+pub const ROW_SECURITY_KEYS: &[Symbol] = &[FORCED, NOT_FORCED, OFF, ENGINES];
 
 /// `renamed_from = "old_name"` on a table or column: a migration renames instead of dropping.
 pub const RENAMED_FROM: Symbol = Symbol("renamed_from");

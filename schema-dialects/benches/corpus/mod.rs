@@ -6,9 +6,10 @@
 //! comments. A seeded generator varies the extra columns and the cross-group references, so two
 //! runs give the same schema.
 //!
-//! One model, three readers: the runtime benches use [`tables`] / [`schema`] directly,
-//! [`derive_source`] prints it as `#[derive(Table)]` structs and [`sea_orm_source`] as SeaORM 2
-//! entities (for the build-cost comparison). The test `tests/tests/corpus.rs` compiles the derive
+//! The runtime benches' [`schema`] adds two views per group and PostgreSQL row-level security
+//! (tenant isolation, a policy) to the [`tables`]; the build-cost crates carry the tables only
+//! (SeaORM entities have no views or policies): [`derive_source`] prints them as
+//! `#[derive(Table)]` structs and [`sea_orm_source`] as SeaORM 2 entities. The test `tests/tests/corpus.rs` compiles the derive
 //! source of 30 tables and checks it builds exactly this model.
 //!
 //! This file is included with `mod corpus;` by each bench and with `#[path]` by the test; it is
@@ -21,7 +22,7 @@ pub mod sea_orm_source;
 
 use schema_core::{
     Column, ColumnDefault, Engine, EnumType, FkAction, ForeignKey, Identity, Index, KeyPart,
-    Schema, SqlType, TableDef,
+    Policy, PolicyCommand, Schema, SqlType, TableDef, TenantIsolation, View, ViewColumn,
 };
 
 /// The corpus sizes the benches measure.
@@ -30,15 +31,70 @@ pub const SIZES: [usize; 4] = [30, 300, 3_000, 10_000];
 /// Tables per group; a corpus has `n / TABLES_PER_GROUP` groups.
 pub const TABLES_PER_GROUP: usize = 10;
 
-/// The corpus of `n` tables (a multiple of ten), validated.
+/// The corpus of `n` tables (a multiple of ten) with its views and row-level security,
+/// validated: [`tables`] plus [`secured`] and [`views`].
 pub fn schema(n: usize) -> Schema {
     let mut builder = Schema::builder();
     for table in tables(n) {
-        builder = builder.table_def(table);
+        builder = builder.table_def(secured(table));
+    }
+    for view in views(n) {
+        builder = builder.view_def(view);
     }
     builder
         .build()
         .unwrap_or_else(|errors| panic!("the corpus of {n} tables is invalid:\n{errors}"))
+}
+
+/// Row-level security (PostgreSQL; the other engines have none and are told to skip it): orders
+/// isolated by account, audit events readable only with an actor.
+pub fn secured(table: TableDef) -> TableDef {
+    let base = table.name.rsplit_once('_').map_or("", |(base, _)| base);
+    match base {
+        "orders" => table
+            .tenant_isolated(TenantIsolation::by("account_id"))
+            .row_security_only_on([Engine::Postgres]),
+        "audit_events" => {
+            let name = format!("{}_with_actor", table.name);
+            table
+                .policy(
+                    Policy::new(name)
+                        .command(PolicyCommand::Select)
+                        .using("actor_id IS NOT NULL"),
+                )
+                .row_security_only_on([Engine::Postgres])
+        }
+        _ => table,
+    }
+}
+
+/// Two views per group: open orders with their account, and unpaid invoices.
+pub fn views(n: usize) -> Vec<View> {
+    (0..n / TABLES_PER_GROUP)
+        .flat_map(|g| {
+            [
+                View::new(
+                    format!("open_orders_{g}"),
+                    format!(
+                        "SELECT o.id, o.number, a.name AS account_name, o.total_cents \
+                         FROM orders_{g} o JOIN accounts_{g} a ON a.id = o.account_id \
+                         WHERE o.shipped_at IS NULL"
+                    ),
+                )
+                .comment("Orders not shipped yet.")
+                .column(ViewColumn::new("id", SqlType::BigInt))
+                .column(ViewColumn::new("number", SqlType::Integer))
+                .column(ViewColumn::new("account_name", SqlType::Varchar(120)))
+                .column(ViewColumn::new("total_cents", SqlType::BigInt)),
+                View::new(
+                    format!("unpaid_invoices_{g}"),
+                    format!(
+                        "SELECT id, order_id, due_on, amount_cents FROM invoices_{g} WHERE NOT paid"
+                    ),
+                ),
+            ]
+        })
+        .collect()
 }
 
 /// The `n` tables of the corpus (a multiple of ten), group by group, unnamed constraints left
@@ -53,6 +109,50 @@ pub fn tables(n: usize) -> Vec<TableDef> {
     (0..groups)
         .flat_map(|g| group(g, groups, &mut random))
         .collect()
+}
+
+/// The next version of the corpus of `n` tables, for the diff benches: in every group a column
+/// added (users), one dropped (invoices.pdf), one widened (accounts.name), an index added
+/// (products), a CHECK changed (order lines); and one new table per ten groups.
+pub fn evolved(n: usize) -> Schema {
+    let mut builder = Schema::builder();
+    for view in views(n) {
+        builder = builder.view_def(view);
+    }
+    for mut table in tables(n).into_iter().map(secured) {
+        let base = table.name.rsplit_once('_').map_or("", |(base, _)| base);
+        match base {
+            "users" => table = table.column(Column::new("locale", SqlType::Varchar(10)).nullable()),
+            "invoices" => table.columns.retain(|c| c.name != "pdf"),
+            "accounts" => {
+                for column in table.columns.iter_mut().filter(|c| c.name == "name") {
+                    column.sql_type = SqlType::Varchar(200);
+                }
+            }
+            "products" => table = table.index(Index::on(["name"])),
+            "order_lines" => {
+                for check in table.checks.iter_mut().filter(|c| c.column.is_some()) {
+                    check.expr = "quantity > 0 AND quantity < 10000".into();
+                }
+            }
+            _ => {}
+        }
+        builder = builder.table_def(table);
+    }
+    for g in (0..n / TABLES_PER_GROUP).step_by(10) {
+        builder = builder.table_def(
+            TableDef::new(format!("coupons_{g}"))
+                .column(id())
+                .column(Column::new("account_id", SqlType::BigInt))
+                .column(Column::new("code", SqlType::Varchar(30)))
+                .primary_key(["id"])
+                .unique(["account_id", "code"])
+                .foreign_key(fk("account_id", &format!("accounts_{g}"))),
+        );
+    }
+    builder
+        .build()
+        .unwrap_or_else(|errors| panic!("the evolved corpus of {n} tables is invalid:\n{errors}"))
 }
 
 /// SplitMix64: a tiny, well-mixed, seeded generator (no dependency needed).

@@ -2,7 +2,9 @@
 //! policies, roles and grants get their own builder here once the model has them, appended in
 //! [`document`].
 
-use schema_core::erd::{Cardinality, Erd};
+use std::collections::HashMap;
+
+use schema_core::erd::{Cardinality, Erd, Relationship};
 use schema_core::{ColumnDefault, Engine, Literal, Schema, TableDef};
 
 use super::document::{Block, Cell, Document, table_anchor};
@@ -10,9 +12,10 @@ use crate::{dialect, types};
 
 pub(super) fn document(schema: &Schema, engines: &[Engine]) -> Document {
     let erd = Erd::from_schema(schema);
+    let relationships = Relationships::of(&erd);
     let mut blocks = vec![overview(schema)];
     for table in &schema.tables {
-        table_sections(&mut blocks, table, &erd, engines);
+        table_sections(&mut blocks, table, &relationships, engines);
     }
     for view in &schema.views {
         super::objects::view_sections(&mut blocks, schema, view);
@@ -20,6 +23,27 @@ pub(super) fn document(schema: &Schema, engines: &[Engine]) -> Document {
     Document {
         title: "Data dictionary".to_string(),
         blocks,
+    }
+}
+
+/// The relationships of each table, grouped once (a table's sections then need no scan of
+/// every relationship of the schema).
+#[derive(Default)]
+struct Relationships<'a> {
+    /// By the referencing table, in relationship order.
+    outgoing: HashMap<&'a str, Vec<&'a Relationship>>,
+    /// By the referenced table, in relationship order.
+    incoming: HashMap<&'a str, Vec<&'a Relationship>>,
+}
+
+impl<'a> Relationships<'a> {
+    fn of(erd: &'a Erd) -> Self {
+        let mut grouped = Relationships::default();
+        for rel in &erd.relationships {
+            grouped.outgoing.entry(&rel.child).or_default().push(rel);
+            grouped.incoming.entry(&rel.parent).or_default().push(rel);
+        }
+        grouped
     }
 }
 
@@ -55,7 +79,12 @@ fn overview(schema: &Schema) -> Block {
     }
 }
 
-fn table_sections(blocks: &mut Vec<Block>, table: &TableDef, erd: &Erd, engines: &[Engine]) {
+fn table_sections(
+    blocks: &mut Vec<Block>,
+    table: &TableDef,
+    relationships: &Relationships,
+    engines: &[Engine],
+) {
     let anchor = table_anchor(&table.name);
     blocks.push(Block::Heading {
         level: 2,
@@ -98,11 +127,10 @@ fn table_sections(blocks: &mut Vec<Block>, table: &TableDef, erd: &Erd, engines:
                 .collect(),
         });
     }
-    let outgoing: Vec<_> = erd
-        .relationships
-        .iter()
-        .filter(|rel| rel.child == table.name)
-        .collect();
+    let outgoing = relationships
+        .outgoing
+        .get(table.name.as_str())
+        .map_or(&[][..], Vec::as_slice);
     if !outgoing.is_empty() {
         blocks.push(sub_heading("Foreign keys", &anchor, "foreign-keys"));
         blocks.push(Block::Table {
@@ -129,11 +157,10 @@ fn table_sections(blocks: &mut Vec<Block>, table: &TableDef, erd: &Erd, engines:
                 .collect(),
         });
     }
-    let incoming: Vec<_> = erd
-        .relationships
-        .iter()
-        .filter(|rel| rel.parent == table.name)
-        .collect();
+    let incoming = relationships
+        .incoming
+        .get(table.name.as_str())
+        .map_or(&[][..], Vec::as_slice);
     if !incoming.is_empty() {
         blocks.push(sub_heading("Referenced by", &anchor, "referenced-by"));
         blocks.push(Block::Table {

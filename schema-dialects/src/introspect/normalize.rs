@@ -25,6 +25,16 @@
 //! - SQLite: comments (the engine keeps none; the `--` lines our writer puts in the table text
 //!   cannot be told apart between a table and its first column);
 //! - `decimal(p)` is `decimal(p,0)` (SQL's rule; PostgreSQL and MySQL store it so);
+//! - roles, grants and default privileges are not read back yet (roles are cluster-wide on
+//!   PostgreSQL and server-wide on MySQL); row-level security (ENABLE/FORCE, tenant isolation,
+//!   policies) is read on PostgreSQL, the only engine that has it;
+//! - views: the engine derives column types from the query, so only column names (and
+//!   PostgreSQL's comments) are compared; bodies are compared in [`canonical_query`] spelling;
+//!   MySQL and SQLite keep no view comments; triggers: bodies with whitespace collapsed, and on
+//!   MySQL a `WHEN` is the `IF` the writer wraps around the body;
+//! - partitions: a lifecycle reads back as the partitions of its window (the maintenance
+//!   function is the writer's, not read back); PostgreSQL only so far (MySQL's partitions are
+//!   not read back yet);
 //! - check expressions and defaults are compared in their canonical spelling
 //!   ([`canonical_sql`]): PostgreSQL rewrites `x IN (...)` to `x = ANY (ARRAY[...])`,
 //!   `BETWEEN` to two comparisons and adds casts; MariaDB lowercases functions.
@@ -246,10 +256,47 @@ pub fn as_deployed(declared: &Schema, engine: Engine) -> Schema {
         deploy_view(view, engine);
     }
     deploy_triggers(&mut schema, engine);
+    for table in &mut schema.tables {
+        deploy_row_security(table, engine);
+    }
+    // Not read back yet: roles, grants and default privileges (roles are cluster-wide on
+    // PostgreSQL, so reading them needs a rule for which roles belong to the schema).
+    schema.security = schema_core::Security::default();
     if !target.supports_functions() {
         schema.functions.clear();
     }
     schema
+}
+
+/// Partitioning as `engine` holds it: the lifecycle's window expanded into its partitions (the
+/// maintenance policy itself is a function, not read back), none where the engine has none or it
+/// is declared for others. Not read back yet on MySQL (partitions inside CREATE TABLE).
+fn deploy_partitioning(table: &mut TableDef, engine: Engine) {
+    let Some(partitioning) = &mut table.partitioning else {
+        return;
+    };
+    let style = dialect(engine).partition_style();
+    if style != Some(crate::PartitionStyle::Declarative) || !partitioning.applies_to(engine) {
+        table.partitioning = None;
+        return;
+    }
+    partitioning.partitions = partitioning.all_partitions(&table.name);
+    partitioning.partitions.sort_by(|a, b| a.name.cmp(&b.name));
+    partitioning.lifecycle = None;
+    partitioning.engines.clear();
+}
+
+/// Row-level security as `engine` holds it: none where the engine has none or the table's is
+/// declared for other engines; elsewhere the effective mode (`None` when off).
+fn deploy_row_security(table: &mut TableDef, engine: Engine) {
+    let security = &mut table.security;
+    if !dialect(engine).supports_row_level_security() || !security.applies_to(engine) {
+        *security = schema_core::TableSecurity::default();
+        return;
+    }
+    let mode = security.effective_row_security();
+    security.row_security = (mode != schema_core::RowSecurity::Off).then_some(mode);
+    security.engines.clear();
 }
 
 /// Triggers with a body for `engine`, that body only; where the grammar has no `WHEN` the
@@ -345,6 +392,7 @@ fn deploy_table(table: &mut TableDef, engine: Engine) {
     for exclusion in &mut table.exclusions {
         exclusion.engines.clear();
     }
+    deploy_partitioning(table, engine);
     if !target.keeps_primary_key_names()
         && let Some(pk) = &mut table.primary_key
     {
@@ -425,13 +473,18 @@ pub(crate) fn deployed_type(
 ) -> SqlType {
     let target = dialect(engine);
     match sql_type {
-        SqlType::Raw(per_engine) => SqlType::Raw(
-            per_engine
-                .iter()
-                .filter(|(e, _)| **e == engine)
-                .map(|(e, t)| (*e, t.clone()))
-                .collect(),
-        ),
+        // Raw text that is how the engine stores a logical type reads back as that type.
+        SqlType::Raw(per_engine) => match per_engine.get(&engine) {
+            Some(text) => super::recover::column_type(
+                engine,
+                table,
+                column,
+                text.trim(),
+                true,
+                &mut Vec::new(),
+            ),
+            None => SqlType::Raw(Default::default()),
+        },
         SqlType::Enum(enum_type) if !target.supports_enum_types() => SqlType::Enum(
             schema_core::EnumType::new(format!("{table}_{column}"), enum_type.values.clone()),
         ),
@@ -540,6 +593,11 @@ pub fn comparable(schema: &Schema, engine: Engine) -> Schema {
                 .iter_mut()
                 .for_each(|e| canon(&mut e.expr));
         }
+        for policy in &mut table.security.policies {
+            policy.using.iter_mut().for_each(canon);
+            policy.with_check.iter_mut().for_each(canon);
+        }
+        table.security.policies.sort_by(|a, b| a.name.cmp(&b.name));
         for column in &mut table.columns {
             if let Some(generated) = &mut column.generated {
                 canon(&mut generated.expr);

@@ -5,9 +5,10 @@ use std::collections::BTreeMap;
 use schema_core::{
     Check, Column, Deferrable, DomainType, Engine, EnumType, Exclusion, FkAction, ForeignKey,
     Function, FunctionArg, Generated, GeneratedKind, Identity, Index, IndexMethod, KeyPart,
-    NullsOrder, PrimaryKey, Schema, SortOrder, SqlType, TableDef, TriggerEvent, TriggerTiming,
-    Unique, View, ViewColumn, Volatility,
+    NullsOrder, Policy, PolicyCommand, PrimaryKey, RowSecurity, Schema, SortOrder, SqlType,
+    TableDef, TenantIsolation, TriggerEvent, TriggerTiming, Unique, View, ViewColumn, Volatility,
 };
+use schema_core::{Literal, Partition, PartitionBound, PartitionKind, Partitioning};
 use sqlx::AnyConnection;
 
 use super::routines::{self, LiveTrigger};
@@ -66,6 +67,8 @@ pub(super) async fn introspect(connection: &mut AnyConnection) -> Result<Schema,
         ..Schema::default()
     };
     routines::file(&mut schema, Engine::Postgres, triggers);
+    row_security(connection, &mut schema).await?;
+    partitioning(connection, &mut schema).await?;
     Ok(schema)
 }
 
@@ -592,4 +595,214 @@ async fn functions(connection: &mut AnyConnection) -> Result<Vec<Function>, Intr
         found.push(function);
     }
     Ok(found)
+}
+
+/// Row-level security: ENABLE/FORCE, the writer's tenant isolation policy (read back as
+/// [`TenantIsolation`]) and the other policies.
+async fn row_security(
+    connection: &mut AnyConnection,
+    schema: &mut Schema,
+) -> Result<(), IntrospectError> {
+    for row in rows(
+        connection,
+        &format!(
+            "SELECT c.relname::text, c.relrowsecurity::text, c.relforcerowsecurity::text
+             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE {IN_SCHEMA} AND c.relkind IN ('r', 'p') AND c.relrowsecurity"
+        ),
+    )
+    .await?
+    {
+        if let Some(table) = schema.tables.iter_mut().find(|t| t.name == text(&row, 0)) {
+            table.security.row_security = Some(if text(&row, 2) == "true" {
+                RowSecurity::Forced
+            } else {
+                RowSecurity::NotForced
+            });
+        }
+    }
+    for row in rows(
+        connection,
+        "SELECT tablename::text, policyname::text, permissive, array_to_string(roles, chr(31)), cmd,
+                qual, with_check
+         FROM pg_policies WHERE schemaname = current_schema() ORDER BY tablename, policyname",
+    )
+    .await?
+    {
+        let Some(table) = schema.tables.iter_mut().find(|t| t.name == text(&row, 0)) else {
+            continue;
+        };
+        let to: Vec<String> = text(&row, 3)
+            .split('\u{1f}')
+            .filter(|r| !r.is_empty() && *r != "public")
+            .map(str::to_string)
+            .collect();
+        let name = text(&row, 1);
+        let using = opt(&row, 5).map(|e| strip_outer_parens(&e).to_string());
+        let command = match text(&row, 4).as_str() {
+            "SELECT" => PolicyCommand::Select,
+            "INSERT" => PolicyCommand::Insert,
+            "UPDATE" => PolicyCommand::Update,
+            "DELETE" => PolicyCommand::Delete,
+            _ => PolicyCommand::All,
+        };
+        if name == TenantIsolation::policy_name(&table.name)
+            && command == PolicyCommand::All
+            && let Some(tenant) = using.as_deref().and_then(|u| tenant_isolation(u, &to))
+        {
+            table.security.tenant = Some(tenant);
+            continue;
+        }
+        let mut policy = Policy::new(name).command(command).to(to);
+        policy.restrictive = text(&row, 2) == "RESTRICTIVE";
+        policy.using = using;
+        policy.with_check = opt(&row, 6).map(|e| strip_outer_parens(&e).to_string());
+        table.security.policies.push(policy);
+    }
+    Ok(())
+}
+
+/// The column and setting of the writer's tenant condition:
+/// `tenant_id = ( SELECT (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::uuid ...)`.
+fn tenant_isolation(using: &str, to: &[String]) -> Option<TenantIsolation> {
+    let (column, rest) = using.split_once(" = ")?;
+    let setting = rest.split_once("current_setting('")?.1.split_once('\'')?.0;
+    Some(TenantIsolation {
+        column: column.trim().trim_matches('"').to_string(),
+        setting: setting.to_string(),
+        to: to.to_vec(),
+    })
+}
+
+/// `PARTITION BY` of partitioned tables and their partitions, bounds read back as literals
+/// (a `timestamptz` bound at midnight UTC is the date the writer was given).
+async fn partitioning(
+    connection: &mut AnyConnection,
+    schema: &mut Schema,
+) -> Result<(), IntrospectError> {
+    for row in rows(
+        connection,
+        &format!(
+            "SELECT c.relname::text, pt.partstrat::text,
+                    (SELECT string_agg(a.attname::text, chr(31) ORDER BY k.o)
+                     FROM unnest(pt.partattrs::int2[]) WITH ORDINALITY k(num, o)
+                     JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.num)
+             FROM pg_partitioned_table pt JOIN pg_class c ON c.oid = pt.partrelid
+             JOIN pg_namespace n ON n.oid = c.relnamespace WHERE {IN_SCHEMA}"
+        ),
+    )
+    .await?
+    {
+        let Some(table) = schema.tables.iter_mut().find(|t| t.name == text(&row, 0)) else {
+            continue;
+        };
+        let kind = match text(&row, 1).as_str() {
+            "l" => PartitionKind::List,
+            "h" => PartitionKind::Hash,
+            _ => PartitionKind::Range,
+        };
+        table.partitioning = Some(Partitioning {
+            kind,
+            columns: names(&text(&row, 2)),
+            partitions: Vec::new(),
+            default_partition: false,
+            lifecycle: None,
+            engines: Vec::new(),
+        });
+    }
+    for row in rows(
+        connection,
+        &format!(
+            "SELECT p.relname::text, c.relname::text, pg_get_expr(c.relpartbound, c.oid)
+             FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+             JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace n ON n.oid = p.relnamespace
+             WHERE {IN_SCHEMA} AND c.relispartition ORDER BY c.relname"
+        ),
+    )
+    .await?
+    {
+        let Some(table) = schema.tables.iter_mut().find(|t| t.name == text(&row, 0)) else {
+            continue;
+        };
+        let types: Vec<SqlType> = table
+            .partitioning
+            .iter()
+            .flat_map(|p| &p.columns)
+            .filter_map(|c| table.find_column(c).map(|c| c.sql_type.clone()))
+            .collect();
+        let Some(partitioning) = &mut table.partitioning else {
+            continue;
+        };
+        let bound = text(&row, 2);
+        if bound.trim() == "DEFAULT" {
+            partitioning.default_partition = true;
+            continue;
+        }
+        if let Some(bound) = partition_bound(&bound, &types) {
+            partitioning.partitions.push(Partition {
+                name: text(&row, 1),
+                bound,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// `FOR VALUES FROM (...) TO (...)`, `FOR VALUES IN (...)`, `FOR VALUES WITH (modulus m, remainder r)`.
+fn partition_bound(text: &str, types: &[SqlType]) -> Option<PartitionBound> {
+    let rest = text.trim().strip_prefix("FOR VALUES")?.trim();
+    let group = |s: &str| -> Option<(String, String)> {
+        let s = s.trim_start();
+        let close = matching_paren(s)?;
+        Some((s[1..close].to_string(), s[close + 1..].to_string()))
+    };
+    let literals = |list: &str| -> Vec<Literal> {
+        split_top_level(list)
+            .iter()
+            .enumerate()
+            .map(|(i, v)| bound_literal(v, types.get(i)))
+            .collect()
+    };
+    if let Some(after) = rest.strip_prefix("FROM") {
+        let (from, after) = group(after)?;
+        let (to, _) = group(after.trim_start().strip_prefix("TO")?)?;
+        return Some(PartitionBound::Range {
+            from: literals(&from),
+            to: literals(&to),
+        });
+    }
+    if let Some(after) = rest.strip_prefix("IN") {
+        return Some(PartitionBound::List(literals(&group(after)?.0)));
+    }
+    let (with, _) = group(rest.strip_prefix("WITH")?)?;
+    let number = |key: &str| -> Option<u32> {
+        split_top_level(&with)
+            .iter()
+            .find_map(|part| part.strip_prefix(key).map(|n| n.trim().parse().ok()))?
+    };
+    Some(PartitionBound::Hash {
+        modulus: number("modulus")?,
+        remainder: number("remainder")?,
+    })
+}
+
+/// One bound value as the literal the writer was given.
+fn bound_literal(value: &str, sql_type: Option<&SqlType>) -> Literal {
+    let value = value.trim();
+    if let Ok(n) = value.parse::<i64>() {
+        return Literal::Int(n);
+    }
+    if !value.starts_with('\'') {
+        return Literal::Number(value.to_string());
+    }
+    let inner = recover::unquote(value);
+    let date = inner.get(..10).unwrap_or("");
+    let rendered = |d: &str| {
+        use crate::Dialect;
+        crate::Postgres.date_bound(d, sql_type.unwrap_or(&SqlType::Date))
+    };
+    if schema_core::CivilDate::parse(date).is_some() && rendered(date) == value {
+        return Literal::Text(date.to_string());
+    }
+    Literal::Text(inner)
 }

@@ -42,8 +42,8 @@
 mod derived;
 mod files;
 mod history;
-mod hooks;
-mod rebuild;
+pub(crate) mod hooks;
+pub(crate) mod rebuild;
 mod snapshot;
 mod statements;
 

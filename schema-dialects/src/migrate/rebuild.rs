@@ -26,6 +26,7 @@ pub(crate) fn needed(alter: &AlterTable) -> bool {
 pub(crate) fn statements<D: MigrationDialect + ?Sized>(
     dialect: &D,
     alter: &AlterTable,
+    to: &schema_core::Schema,
 ) -> Result<Vec<String>, Vec<Diagnostic>> {
     let table = &alter.to;
     let temporary_name = format!("{}__new", table.name);
@@ -60,7 +61,11 @@ pub(crate) fn statements<D: MigrationDialect + ?Sized>(
     }
     let name = identifier(dialect, &table.name);
     let temporary_quoted = identifier(dialect, &temporary_name);
-    let mut statements = vec![
+    // Views reading the table go first and come back last (SQLite refuses the rename under
+    // them); the table's triggers go with the old table and are created again.
+    let (drop_views, create_views) = crate::views::around_rebuild(dialect, to, &table.name);
+    let mut statements = drop_views;
+    statements.extend([
         create,
         format!(
             "INSERT INTO {temporary_quoted} ({}) SELECT {} FROM {name}",
@@ -69,7 +74,7 @@ pub(crate) fn statements<D: MigrationDialect + ?Sized>(
         ),
         format!("DROP TABLE {name}"),
         format!("ALTER TABLE {temporary_quoted} RENAME TO {name}"),
-    ];
+    ]);
     let engine = dialect.engine();
     statements.extend(
         table
@@ -78,5 +83,7 @@ pub(crate) fn statements<D: MigrationDialect + ?Sized>(
             .filter(|index| index.applies_to(engine))
             .map(|index| writer::create_index(dialect, table, index)),
     );
+    statements.extend(crate::triggers::of_table(dialect, to, table));
+    statements.extend(create_views);
     Ok(statements)
 }

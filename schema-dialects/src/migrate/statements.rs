@@ -228,7 +228,7 @@ pub(crate) fn statements<D: MigrationDialect + ?Sized>(
     // Columns, then new constraints and indexes, table by table.
     for alter in &alters {
         if rebuilt(alter) {
-            match rebuild::statements(dialect, alter) {
+            match rebuild::statements(dialect, alter, to) {
                 Ok(statements) => out.main.extend(statements),
                 Err(found) => problems.extend(found),
             }

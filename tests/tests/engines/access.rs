@@ -4,12 +4,12 @@
 //! are left out of its script, roles declared for it are an error.
 
 use schema_core::{
-    Column, Engine, Grant, Identity, Privilege, Role, Schema, SqlType, TableDef, TenantIsolation,
+    Column, DefaultObjects, DefaultPrivileges, Engine, Grant, Identity, Privilege, Role, Schema,
+    SqlType, TableDef, TenantIsolation,
 };
 use schema_dialects::dialect;
-use schema_tests::TestDb;
+use schema_tests::{RoleGuard, TestDb, unique_suffix};
 
-use crate::security_support::{RoleGuard, unique_suffix};
 use crate::support::apply;
 
 struct Names {
@@ -47,6 +47,17 @@ fn schema(names: &Names) -> Schema {
         )
         .grant(
             Grant::on_table("documents", [Privilege::Select, Privilege::Insert])
+                .to([&names.readers]),
+        )
+        // Sequences and default privileges are PostgreSQL's; MySQL writes neither.
+        .grant(
+            Grant::on_sequence("accounts_id_seq", [Privilege::Usage])
+                .to([&names.writers])
+                .only_on([Engine::Postgres]),
+        )
+        .default_privileges(
+            DefaultPrivileges::on(DefaultObjects::Tables, [Privilege::Select])
+                .in_schema("public")
                 .to([&names.readers]),
         )
         .table_def(
@@ -151,6 +162,25 @@ fn postgres_roles_are_rerunnable_grants_effective_and_public_gets_nothing() {
             "SELECT c.relname::text || ':' || c.relrowsecurity::text || ':' || c.relforcerowsecurity::text || ':' || (SELECT count(*) FROM pg_policies p WHERE p.tablename = c.relname)::text FROM pg_class c WHERE c.relname IN ('accounts', 'secrets', 'documents') ORDER BY 1"
         ),
         ["accounts:false:false:0", "documents:true:true:1", "secrets:false:false:0"]
+    );
+
+    // The sequence grant, and the default privileges: a table created later by the same role is
+    // readable by the readers without a grant of its own.
+    assert_eq!(
+        db.value(&format!(
+            "SELECT has_sequence_privilege('{}', 'accounts_id_seq', 'USAGE')::text",
+            names.app
+        )),
+        Some("true".into())
+    );
+    db.run("CREATE TABLE later_table (id int)");
+    assert_eq!(
+        privilege(&mut db, &names.readers, "later_table", "SELECT"),
+        "true"
+    );
+    assert_eq!(
+        privilege(&mut db, &names.readers, "later_table", "INSERT"),
+        "false"
     );
 
     // Behaviour, logged in for real.
@@ -315,5 +345,28 @@ fn row_security_unscoped_is_refused_where_the_engine_has_none() {
             "{errors}"
         );
     }
+    assert!(dialect(Engine::Postgres).render(&schema).is_ok());
+}
+
+#[test]
+fn mariadb_refuses_a_login_role_in_two_groups_and_says_how_to_nest_them() {
+    let schema = Schema::builder()
+        .role(Role::group("readers"))
+        .role(Role::group("writers"))
+        .role(Role::login("app").member_of(["readers", "writers"]))
+        .build()
+        .unwrap();
+    let errors = dialect(Engine::MySql)
+        .render(&schema)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        errors.contains("login role `app` is a member of 2 groups, but MySQL activates one default role per user"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("make it a member of one group, and that group a member of the others")
+    );
+    // PostgreSQL inherits every group's privileges.
     assert!(dialect(Engine::Postgres).render(&schema).is_ok());
 }

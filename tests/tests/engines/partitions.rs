@@ -31,7 +31,8 @@ fn text(value: &str) -> Literal {
     Literal::Text(value.into())
 }
 
-fn schema() -> Schema {
+/// Range (with a lifecycle), list and hash partitioning (also read back by `introspect.rs`).
+pub fn schema() -> Schema {
     Schema::builder()
         .table_def(events())
         .table_def(

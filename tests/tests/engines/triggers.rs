@@ -231,3 +231,56 @@ fn a_security_definer_function_runs_with_its_fixed_search_path() {
     let definer = db.value("SELECT prosecdef::text FROM pg_proc WHERE proname = 'project_count'");
     assert_eq!(definer.as_deref(), Some("true"));
 }
+
+/// A SQLite table rebuild (a migration adding a CHECK) drops the table's triggers with the old
+/// table and cannot rename under a view that reads it: the migration drops and recreates both,
+/// so `updated_at`, the audit trail and the view still work after it.
+#[test]
+fn triggers_and_views_survive_a_sqlite_table_rebuild() {
+    let Some(mut db) = TestDb::new(Engine::Sqlite) else {
+        return;
+    };
+    let with_view = |schema: Schema| {
+        let mut schema = schema;
+        schema.views.push(schema_core::View::new(
+            "project_names",
+            "SELECT id, name FROM projects",
+        ));
+        schema
+    };
+    let before = with_view(schema());
+    let mut after = before.clone();
+    after
+        .tables
+        .iter_mut()
+        .find(|t| t.name == "projects")
+        .unwrap()
+        .checks
+        .push(schema_core::Check {
+            name: "projects_budget_cap".into(),
+            expr: "budget < 1000000".into(),
+            column: None,
+        });
+    apply(&mut db, &before);
+    db.run("INSERT INTO projects (id, name, budget) VALUES (1, 'Apollo', 10)");
+    let migration =
+        schema_dialects::migrate::migration(Engine::Sqlite, &before, &after, &[]).unwrap();
+    let up: Vec<&str> = migration.steps.iter().map(|s| s.up.as_str()).collect();
+    assert!(
+        up.iter().any(|s| s.contains("RENAME TO \"projects\"")),
+        "a rebuild: {up:?}"
+    );
+    for step in up {
+        db.run(step);
+    }
+    db.reject("UPDATE projects SET budget = 2000000 WHERE id = 1");
+    let first = updated_at(&mut db);
+    tick();
+    db.run("UPDATE projects SET budget = 11 WHERE id = 1");
+    assert!(
+        updated_at(&mut db) > first,
+        "updated_at is kept after the rebuild"
+    );
+    assert_eq!(count(&mut db, AUDIT_LOG_TABLE, "operation = 'UPDATE'"), 1);
+    assert_eq!(db.column("SELECT name FROM project_names"), ["Apollo"]);
+}

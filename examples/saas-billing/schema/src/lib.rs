@@ -9,7 +9,10 @@ use rust_decimal::Decimal;
 use schema_core::{Schema, SchemaBuilder, SqlEnum, Table};
 use uuid::Uuid;
 
+mod access;
 pub mod reporting;
+
+pub use access::{APP_GROUP, APP_LOGIN, access};
 
 /// Every table of the billing schema, ready to validate and render.
 ///
@@ -18,7 +21,7 @@ pub mod reporting;
 /// assert!(schema.tables.len() >= 10);
 /// ```
 pub fn schema() -> SchemaBuilder {
-    Schema::builder()
+    access(Schema::builder())
         .table::<Tenant>()
         .table::<User>()
         .table::<Membership>()
@@ -39,6 +42,8 @@ pub fn schema() -> SchemaBuilder {
 #[derive(Table)]
 #[table(
     name = "tenants",
+    tenant_isolated(by = id),
+    row_security(engines(postgres)),
     check(name = "tenants_slug_length", sql = "length(slug) BETWEEN 3 AND 63")
 )]
 pub struct Tenant {
@@ -62,7 +67,21 @@ pub struct Tenant {
 
 /// A person who can sign in; may belong to several tenants.
 #[derive(Table)]
-#[table(name = "users")]
+#[table(
+    name = "users",
+    policy(
+        name = "users_of_the_tenant",
+        command = select,
+        using = "EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = users.id)"
+    ),
+    policy(
+        name = "users_update_of_the_tenant",
+        command = update,
+        using = "EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = users.id)",
+        with_check = "EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = users.id)"
+    ),
+    row_security(engines(postgres))
+)]
 pub struct User {
     #[column(primary_key, identity)]
     pub id: i64,
@@ -87,7 +106,12 @@ pub enum MembershipRole {
 
 /// A user's membership of a tenant.
 #[derive(Table)]
-#[table(name = "memberships", primary_key(tenant_id, user_id))]
+#[table(
+    name = "memberships",
+    primary_key(tenant_id, user_id),
+    tenant_isolated(by = tenant_id),
+    row_security(engines(postgres))
+)]
 pub struct Membership {
     #[column(references = Tenant, on_delete = cascade)]
     pub tenant_id: Uuid,
@@ -147,6 +171,8 @@ pub enum SubscriptionStatus {
 #[derive(Table)]
 #[table(
     name = "subscriptions",
+    tenant_isolated(by = tenant_id),
+    row_security(engines(postgres)),
     index(columns(tenant_id, status)),
     check(
         name = "subscriptions_canceled_after_start",
@@ -178,7 +204,12 @@ pub struct Subscription {
 
 /// A sales-tax rate applied to invoice lines.
 #[derive(Table)]
-#[table(name = "tax_rates", unique(tenant_id, name))]
+#[table(
+    name = "tax_rates",
+    unique(tenant_id, name),
+    tenant_isolated(by = tenant_id),
+    row_security(engines(postgres))
+)]
 pub struct TaxRate {
     #[column(primary_key, identity)]
     pub id: i64,
@@ -205,6 +236,8 @@ pub enum InvoiceStatus {
 #[derive(Table)]
 #[table(
     name = "invoices",
+    tenant_isolated(by = tenant_id),
+    row_security(engines(postgres)),
     audit,
     unique(tenant_id, number),
     index(columns(tenant_id, issued_at)),
@@ -249,6 +282,12 @@ pub struct Invoice {
 #[derive(Table)]
 #[table(
     name = "invoice_lines",
+    policy(
+        name = "invoice_lines_of_the_tenant",
+        using = "EXISTS (SELECT 1 FROM invoices i WHERE i.id = invoice_lines.invoice_id)",
+        with_check = "EXISTS (SELECT 1 FROM invoices i WHERE i.id = invoice_lines.invoice_id)"
+    ),
+    row_security(engines(postgres)),
     primary_key(invoice_id, line_no),
     fd(quantity, unit_price_cents -> amount_cents),
     allow(
@@ -287,7 +326,16 @@ pub enum PaymentMethod {
 
 /// Money received against an invoice.
 #[derive(Table)]
-#[table(name = "payments", audit)]
+#[table(
+    name = "payments",
+    audit,
+    policy(
+        name = "payments_of_the_tenant",
+        using = "EXISTS (SELECT 1 FROM invoices i WHERE i.id = payments.invoice_id)",
+        with_check = "EXISTS (SELECT 1 FROM invoices i WHERE i.id = payments.invoice_id)"
+    ),
+    row_security(engines(postgres))
+)]
 pub struct Payment {
     #[column(primary_key, identity)]
     pub id: i64,
@@ -309,7 +357,11 @@ pub struct Payment {
 
 /// A credential for the public API; only a hash of the secret is stored.
 #[derive(Table)]
-#[table(name = "api_keys")]
+#[table(
+    name = "api_keys",
+    tenant_isolated(by = tenant_id),
+    row_security(engines(postgres))
+)]
 pub struct ApiKey {
     #[column(primary_key, identity)]
     pub id: i64,
@@ -336,7 +388,12 @@ pub struct ApiKey {
 
 /// An append-only record of who changed what.
 #[derive(Table)]
-#[table(name = "audit_events", index(columns(tenant_id, occurred_at)))]
+#[table(
+    name = "audit_events",
+    index(columns(tenant_id, occurred_at)),
+    tenant_isolated(by = tenant_id),
+    row_security(engines(postgres))
+)]
 pub struct AuditEvent {
     #[column(primary_key, identity)]
     pub id: i64,

@@ -23,7 +23,8 @@ pub struct RoleGuard {
 }
 
 impl RoleGuard {
-    /// PostgreSQL roles.
+    /// PostgreSQL roles (dropping one still used by another database fails and is only
+    /// reported: roles the example scripts share are dropped by whichever test ends last).
     pub fn postgres(roles: Vec<String>) -> RoleGuard {
         RoleGuard {
             url_variable: "SCHEMA_TEST_POSTGRES_URL",
