@@ -12,6 +12,16 @@ use crate::order::Plan;
 use crate::quote::identifier;
 use crate::writer;
 
+/// What the migration already drops before and creates after every table change, so the
+/// rebuild leaves it alone.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Rebuilt {
+    /// All views.
+    pub views: bool,
+    /// All triggers.
+    pub triggers: bool,
+}
+
 /// Whether the change needs a rebuild: anything but column renames and indexes.
 pub(crate) fn needed(alter: &AlterTable) -> bool {
     alter.changes.iter().any(|change| {
@@ -27,6 +37,7 @@ pub(crate) fn statements<D: MigrationDialect + ?Sized>(
     dialect: &D,
     alter: &AlterTable,
     to: &schema_core::Schema,
+    derived: Rebuilt,
 ) -> Result<Vec<String>, Vec<Diagnostic>> {
     let table = &alter.to;
     let temporary_name = format!("{}__new", table.name);
@@ -63,7 +74,11 @@ pub(crate) fn statements<D: MigrationDialect + ?Sized>(
     let temporary_quoted = identifier(dialect, &temporary_name);
     // Views reading the table go first and come back last (SQLite refuses the rename under
     // them); the table's triggers go with the old table and are created again.
-    let (drop_views, create_views) = crate::views::around_rebuild(dialect, to, &table.name);
+    let (drop_views, create_views) = if derived.views {
+        (Vec::new(), Vec::new())
+    } else {
+        crate::views::around_rebuild(dialect, to, &table.name)
+    };
     let mut statements = drop_views;
     statements.extend([
         create,
@@ -83,7 +98,9 @@ pub(crate) fn statements<D: MigrationDialect + ?Sized>(
             .filter(|index| index.applies_to(engine))
             .map(|index| writer::create_index(dialect, table, index)),
     );
-    statements.extend(crate::triggers::of_table(dialect, to, table));
+    if !derived.triggers {
+        statements.extend(crate::triggers::of_table(dialect, to, table));
+    }
     statements.extend(create_views);
     Ok(statements)
 }

@@ -108,10 +108,6 @@ ALTER TABLE "invoice_lines__new" RENAME TO "invoice_lines";
 
 CREATE INDEX "invoice_lines_tax_rate_id_idx" ON "invoice_lines" ("tax_rate_id");
 
-DROP VIEW IF EXISTS "tenant_revenue";
-
-DROP VIEW IF EXISTS "open_invoices";
-
 -- row-level security of invoices__new is not enforced on SQLite: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE "invoices__new" (
   -- One bill sent to a tenant.
@@ -144,32 +140,6 @@ ALTER TABLE "invoices__new" RENAME TO "invoices";
 CREATE INDEX "invoices_subscription_id_idx" ON "invoices" ("subscription_id");
 
 CREATE INDEX "invoices_tenant_id_issued_at_idx" ON "invoices" ("tenant_id", "issued_at");
-
-CREATE TRIGGER "invoices_audit_insert" AFTER INSERT ON "invoices" FOR EACH ROW
-BEGIN
-  INSERT INTO "audit_log" ("table_name", "operation", "old_row", "new_row", "actor") VALUES ('invoices', 'INSERT', NULL, json_object('id', NEW."id", 'tenant_id', hex(NEW."tenant_id"), 'subscription_id', NEW."subscription_id", 'number', NEW."number", 'status', NEW."status", 'currency', NEW."currency", 'total_cents', NEW."total_cents", 'issued_at', NEW."issued_at", 'due_at', NEW."due_at", 'paid_at', NEW."paid_at"), NULL);
-END;
-
-CREATE TRIGGER "invoices_audit_update" AFTER UPDATE ON "invoices" FOR EACH ROW
-BEGIN
-  INSERT INTO "audit_log" ("table_name", "operation", "old_row", "new_row", "actor") VALUES ('invoices', 'UPDATE', json_object('id', OLD."id", 'tenant_id', hex(OLD."tenant_id"), 'subscription_id', OLD."subscription_id", 'number', OLD."number", 'status', OLD."status", 'currency', OLD."currency", 'total_cents', OLD."total_cents", 'issued_at', OLD."issued_at", 'due_at', OLD."due_at", 'paid_at', OLD."paid_at"), json_object('id', NEW."id", 'tenant_id', hex(NEW."tenant_id"), 'subscription_id', NEW."subscription_id", 'number', NEW."number", 'status', NEW."status", 'currency', NEW."currency", 'total_cents', NEW."total_cents", 'issued_at', NEW."issued_at", 'due_at', NEW."due_at", 'paid_at', NEW."paid_at"), NULL);
-END;
-
-CREATE TRIGGER "invoices_audit_delete" AFTER DELETE ON "invoices" FOR EACH ROW
-BEGIN
-  INSERT INTO "audit_log" ("table_name", "operation", "old_row", "new_row", "actor") VALUES ('invoices', 'DELETE', json_object('id', OLD."id", 'tenant_id', hex(OLD."tenant_id"), 'subscription_id', OLD."subscription_id", 'number', OLD."number", 'status', OLD."status", 'currency', OLD."currency", 'total_cents', OLD."total_cents", 'issued_at', OLD."issued_at", 'due_at', OLD."due_at", 'paid_at', OLD."paid_at"), NULL, NULL);
-END;
-
--- Invoices issued and not paid yet. On PostgreSQL the view runs with the querying role's
--- rights and row-level security (`security_invoker`), so a tenant sees only its own.
-CREATE VIEW "open_invoices" ("id", "tenant_id", "number", "currency", "total_cents", "due_at") AS
-SELECT id, tenant_id, number, currency, total_cents, due_at FROM invoices WHERE status = 'open' AND paid_at IS NULL;
-
--- Billed amount per tenant and currency, stored and refreshed with
--- `REFRESH MATERIALIZED VIEW CONCURRENTLY` (a plain view on MySQL and SQLite).
--- materialized view tenant_revenue is a plain view on SQLite, which has no materialized views: always current, computed when read
-CREATE VIEW "tenant_revenue" ("tenant_id", "currency", "billed_cents", "invoice_count") AS
-SELECT tenant_id, currency, SUM(total_cents) AS billed_cents, COUNT(*) AS invoice_count FROM invoices WHERE status <> 'void' GROUP BY tenant_id, currency;
 
 -- row-level security of memberships__new is not enforced on SQLite: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE "memberships__new" (
@@ -213,21 +183,6 @@ DROP TABLE "payments";
 ALTER TABLE "payments__new" RENAME TO "payments";
 
 CREATE INDEX "payments_invoice_id_idx" ON "payments" ("invoice_id");
-
-CREATE TRIGGER "payments_audit_insert" AFTER INSERT ON "payments" FOR EACH ROW
-BEGIN
-  INSERT INTO "audit_log" ("table_name", "operation", "old_row", "new_row", "actor") VALUES ('payments', 'INSERT', NULL, json_object('id', NEW."id", 'invoice_id', NEW."invoice_id", 'amount_cents', NEW."amount_cents", 'method', NEW."method", 'provider_ref', NEW."provider_ref", 'received_at', NEW."received_at"), NULL);
-END;
-
-CREATE TRIGGER "payments_audit_update" AFTER UPDATE ON "payments" FOR EACH ROW
-BEGIN
-  INSERT INTO "audit_log" ("table_name", "operation", "old_row", "new_row", "actor") VALUES ('payments', 'UPDATE', json_object('id', OLD."id", 'invoice_id', OLD."invoice_id", 'amount_cents', OLD."amount_cents", 'method', OLD."method", 'provider_ref', OLD."provider_ref", 'received_at', OLD."received_at"), json_object('id', NEW."id", 'invoice_id', NEW."invoice_id", 'amount_cents', NEW."amount_cents", 'method', NEW."method", 'provider_ref', NEW."provider_ref", 'received_at', NEW."received_at"), NULL);
-END;
-
-CREATE TRIGGER "payments_audit_delete" AFTER DELETE ON "payments" FOR EACH ROW
-BEGIN
-  INSERT INTO "audit_log" ("table_name", "operation", "old_row", "new_row", "actor") VALUES ('payments', 'DELETE', json_object('id', OLD."id", 'invoice_id', OLD."invoice_id", 'amount_cents', OLD."amount_cents", 'method', OLD."method", 'provider_ref', OLD."provider_ref", 'received_at', OLD."received_at"), NULL, NULL);
-END;
 
 -- row-level security of subscriptions__new is not enforced on SQLite: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE "subscriptions__new" (
@@ -303,11 +258,6 @@ DROP TABLE "tenants";
 ALTER TABLE "tenants__new" RENAME TO "tenants";
 
 CREATE INDEX "tenants_parent_tenant_id_idx" ON "tenants" ("parent_tenant_id");
-
-CREATE TRIGGER "tenants_updated_at" AFTER UPDATE ON "tenants" FOR EACH ROW WHEN NEW."updated_at" IS NOT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-BEGIN
-  UPDATE "tenants" SET "updated_at" = (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) WHERE "id" = NEW."id" AND "updated_at" IS NOT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
-END;
 
 -- row-level security of users__new is not enforced on SQLite: it is declared for PostgreSQL only; the application must filter by tenant
 CREATE TABLE "users__new" (
