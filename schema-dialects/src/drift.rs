@@ -106,15 +106,19 @@ pub fn drift(engine: Engine, declared: &Schema, live: &Schema) -> Drift {
             steps: Vec::new(),
         }
     } else {
-        crate::migrate::unguarded(engine, &tables_only, &target, &forward).unwrap_or_else(|error| {
-            Migration {
-                engine,
-                steps: vec![MigrationStep {
-                    suffix: "",
-                    up: format!("-- no fix can be written: {error}\n"),
-                    down: String::new(),
-                }],
-            }
+        crate::migrate::unguarded(
+            engine,
+            &tables_bare(&tables_only),
+            &tables_bare(&target),
+            &forward,
+        )
+        .unwrap_or_else(|error| Migration {
+            engine,
+            steps: vec![MigrationStep {
+                suffix: "",
+                up: format!("-- no fix can be written: {error}\n"),
+                down: String::new(),
+            }],
         })
     };
     let mut fix = fix;
@@ -493,6 +497,22 @@ fn aligned(engine: Engine, live: &Schema, target: &Schema) -> Schema {
         }
     }
     aligned
+}
+
+/// `schema` without what drift fixes in steps of its own (views, triggers, functions, access
+/// control), so the migration writer neither drops nor recreates them.
+fn tables_bare(schema: &Schema) -> Schema {
+    let mut bare = schema.clone();
+    bare.views.clear();
+    bare.triggers.clear();
+    bare.functions.clear();
+    bare.security = Default::default();
+    for table in &mut bare.tables {
+        table.updated_at = None;
+        table.audit = false;
+        table.security = Default::default();
+    }
+    bare
 }
 
 /// `live` with what drift compares on its own (views, triggers, functions, roles and grants,
