@@ -194,9 +194,7 @@ fn triggers_and_functions_drift_in_words() {
         let live = db.introspect().unwrap();
         let found = drift(engine, &code, &live);
         assert_names(&found, &expected);
-        assert!(
-            found.to_string().contains("-- not fixed by this script"),
-            "{found}"
-        );
+        // The migration writer drops the triggers and functions the code no longer declares.
+        fix_and_recheck(&mut db, &code, &found);
     }
 }
