@@ -143,6 +143,22 @@ fn hand_made_changes_are_named_and_fixed() {
 }
 
 #[test]
+fn row_level_security_drift_is_named_and_fixed() {
+    let _turn = FIXED_ROLES.lock().unwrap_or_else(|e| e.into_inner());
+    let declared = saas();
+    let Some(mut db) = applied(Engine::Postgres, &declared) else {
+        return;
+    };
+    db.run("CREATE POLICY \"extra_policy\" ON \"invoices\" USING (true)");
+    let found = drift_of(&mut db, &declared);
+    assert_names(
+        &found,
+        &["table `invoices`: policy `extra_policy` is in the database but not in the code"],
+    );
+    fix_and_recheck(&mut db, &declared, &found);
+}
+
+#[test]
 fn views_drift_in_words() {
     let declared = crate::views::schema();
     for engine in Engine::ALL {
