@@ -4,9 +4,10 @@
 //! The declared schema is first projected onto what the engine can hold
 //! ([`as_deployed`](crate::introspect::as_deployed)); objects whose canonical forms agree
 //! ([`comparable`](crate::introspect::comparable)) take the declared spelling, so only real
-//! differences reach the diff ([`schema_core::diff`]) and the migration writer
-//! ([`crate::migrate`]). Views, which the diff does not cover, are compared here and fixed by
-//! dropping and recreating the ones that differ (a last step, `_views`).
+//! differences reach the diff ([`schema_core::diff`]). Every change it finds (tables, views,
+//! triggers, functions, row-level security, partitioning) is said in words, and the fix is the
+//! migration writer's ([`crate::migrate`]) from the database to the code. What the writer refuses
+//! (changing an existing table's partitioning) is left out of the fix and named in a comment.
 //!
 //! ```
 //! use schema_core::{Column, Engine, Schema, SqlType, TableDef};
@@ -93,75 +94,10 @@ impl fmt::Display for Drift {
 pub fn drift(engine: Engine, declared: &Schema, live: &Schema) -> Drift {
     let target = as_deployed(declared, engine);
     let aligned = aligned(engine, live, &target);
-    let tables_only = separately_compared_as_declared(aligned.clone(), &target);
-    let forward = schema_core::diff::diff(&tables_only, &target);
-    let mut differences: Vec<String> = forward.changes.iter().flat_map(describe).collect();
-    differences.extend(view_differences(engine, &aligned, &target));
-    let routines = routine_differences(engine, &aligned, &target);
-    differences.extend(routines.iter().cloned());
+    let forward = schema_core::diff::diff(&aligned, &target);
+    let differences = describe_all(&forward);
     let data_loss = forward.data_loss();
-    let fix = if forward.is_empty() {
-        Migration {
-            engine,
-            steps: Vec::new(),
-        }
-    } else {
-        crate::migrate::unguarded(
-            engine,
-            &tables_bare(&tables_only),
-            &tables_bare(&target),
-            &forward,
-        )
-        .unwrap_or_else(|error| Migration {
-            engine,
-            steps: vec![MigrationStep {
-                suffix: "",
-                up: format!("-- no fix can be written: {error}\n"),
-                down: String::new(),
-            }],
-        })
-    };
-    let mut fix = fix;
-    if !routines.is_empty() {
-        // Said in the fix itself, so nobody takes it for complete.
-        let note: String = routines
-            .iter()
-            .map(|r| format!("-- not fixed by this script, recreate it from the DDL: {r}\n"))
-            .collect();
-        fix.steps.push(MigrationStep {
-            suffix: "_triggers",
-            up: note,
-            down: String::new(),
-        });
-    }
-    // A table the fix alters may be read by views (SQLite's table rebuild and PostgreSQL's
-    // type changes refuse then): every view is dropped before and created after.
-    let alters_tables = forward
-        .changes
-        .iter()
-        .any(|c| matches!(c, Change::AlterTable(_) | Change::DropTable(_)));
-    let (drops, creates) = view_statements(engine, &aligned, &target, alters_tables);
-    let script = |statements: &[String]| statements.iter().map(|s| format!("{s};\n\n")).collect();
-    if alters_tables && !drops.is_empty() {
-        fix.steps.insert(
-            0,
-            MigrationStep {
-                suffix: "_drop_views",
-                up: script(&drops),
-                down: String::new(),
-            },
-        );
-    }
-    let mut last: Vec<String> = if alters_tables { Vec::new() } else { drops };
-    last.extend(creates);
-    last.extend(rebuilt_triggers(engine, &forward, &target));
-    if !last.is_empty() {
-        fix.steps.push(MigrationStep {
-            suffix: "_views",
-            up: script(&last),
-            down: String::new(),
-        });
-    }
+    let fix = fix(engine, &aligned, &target, &forward);
     Drift {
         engine,
         differences,
@@ -171,174 +107,60 @@ pub fn drift(engine: Engine, declared: &Schema, live: &Schema) -> Drift {
     }
 }
 
-/// Views differ in words (the migration writer does not cover views yet: the fix says so).
-fn view_differences(engine: Engine, live: &Schema, target: &Schema) -> Vec<String> {
-    let (live, target) = (comparable(live, engine), comparable(target, engine));
-    let mut found = Vec::new();
-    for view in &target.views {
-        match live.view(&view.name) {
-            None => found.push(format!("view `{}` is missing from the database", view.name)),
-            Some(existing) if existing != view => {
-                let mut what = Vec::new();
-                if existing.sql != view.sql {
-                    what.push("its query");
-                }
-                if existing.columns != view.columns {
-                    what.push("its columns");
-                }
-                if existing.materialized != view.materialized {
-                    what.push("whether it is materialized");
-                }
-                if existing.security_invoker != view.security_invoker {
-                    what.push("whose rights it runs with");
-                }
-                if existing.comment != view.comment {
-                    what.push("its comment");
-                }
-                if existing.indexes != view.indexes {
-                    what.push("its indexes");
-                }
-                found.push(format!(
-                    "view `{}` differs in the database: {}",
-                    view.name,
-                    what.join(", ")
-                ));
-            }
-            Some(_) => {}
+/// The migration writer's migration from the database to the code. A change it refuses (a
+/// table's partitioning) is left out of it and named in a comment step instead.
+fn fix(engine: Engine, live: &Schema, target: &Schema, forward: &Diff) -> Migration {
+    let mut reachable = target.clone();
+    let mut not_fixed = Vec::new();
+    for table in &mut reachable.tables {
+        if let Some(existing) = live.table(&table.name)
+            && existing.partitioning != table.partitioning
+        {
+            not_fixed.extend(partition_differences(
+                &table.name,
+                existing.partitioning.as_ref(),
+                table.partitioning.as_ref(),
+            ));
+            table.partitioning = existing.partitioning.clone();
         }
     }
-    for view in &live.views {
-        if target.view(&view.name).is_none() {
-            found.push(format!(
-                "view `{}` is in the database but not in the code",
-                view.name
-            ));
-        }
-    }
-    found
-}
-
-/// Triggers (the tables' `updated_at` and audit triggers and custom ones), functions,
-/// row-level security (mode, tenant isolation, policies) and partitions, in words; the migration writer does
-/// not cover them, so the fix names them in a comment.
-fn routine_differences(engine: Engine, live: &Schema, target: &Schema) -> Vec<String> {
-    let (live, target) = (comparable(live, engine), comparable(target, engine));
-    let mut found = Vec::new();
-    for table in &target.tables {
-        let Some(existing) = live.table(&table.name) else {
-            continue;
-        };
-        if existing.updated_at != table.updated_at {
-            let words = |c: &Option<String>| match c {
-                Some(c) => format!("sets `{c}` on update"),
-                None => "has no updated_at trigger".to_string(),
-            };
-            found.push(format!(
-                "table `{}` {} in the database but {} in the code",
-                table.name,
-                words(&existing.updated_at),
-                words(&table.updated_at)
-            ));
-        }
-        let security = (&existing.security, &table.security);
-        if security.0.row_security != security.1.row_security {
-            let words = |mode: Option<schema_core::RowSecurity>| match mode {
-                None => "off".to_string(),
-                Some(mode) => mode.key().replace('_', " "),
-            };
-            found.push(format!(
-                "table `{}`: row-level security is {} in the database but {} in the code",
-                table.name,
-                words(security.0.row_security),
-                words(security.1.row_security)
-            ));
-        }
-        if security.0.tenant != security.1.tenant {
-            found.push(format!(
-                "table `{}`: tenant isolation is {} in the database but {} in the code",
-                table.name,
-                tenant_words(security.0.tenant.as_ref()),
-                tenant_words(security.1.tenant.as_ref())
-            ));
-        }
-        let policies = |s: &schema_core::TableSecurity| {
-            s.policies
-                .iter()
-                .map(|p| (p.name.clone(), format!("{p:?}")))
-                .collect::<Vec<_>>()
-        };
-        let (live_policies, code_policies) = (policies(security.0), policies(security.1));
-        for (name, text) in &code_policies {
-            match live_policies.iter().find(|(n, _)| n == name) {
-                None => found.push(format!(
-                    "table `{}`: policy `{name}` is missing from the database",
-                    table.name
-                )),
-                Some((_, other)) if other != text => found.push(format!(
-                    "table `{}`: policy `{name}` differs in the database",
-                    table.name
-                )),
-                Some(_) => {}
-            }
-        }
-        for (name, _) in &live_policies {
-            if !code_policies.iter().any(|(n, _)| n == name) {
-                found.push(format!(
-                    "table `{}`: policy `{name}` is in the database but not in the code",
-                    table.name
-                ));
-            }
-        }
-        found.extend(partition_differences(
-            &table.name,
-            existing.partitioning.as_ref(),
-            table.partitioning.as_ref(),
-        ));
-        if existing.audit != table.audit {
-            let words = |on: bool| if on { "is audited" } else { "is not audited" };
-            found.push(format!(
-                "table `{}` {} in the database but {} in the code",
-                table.name,
-                words(existing.audit),
-                words(table.audit)
-            ));
-        }
-    }
-    let named = |kind: &str, declared: Vec<(String, String)>, database: Vec<(String, String)>| {
-        let mut found = Vec::new();
-        for (name, text) in &declared {
-            match database.iter().find(|(n, _)| n == name) {
-                None => found.push(format!("{kind} `{name}` is missing from the database")),
-                Some((_, other)) if other != text => {
-                    found.push(format!("{kind} `{name}` differs in the database"))
-                }
-                Some(_) => {}
-            }
-        }
-        for (name, _) in &database {
-            if !declared.iter().any(|(n, _)| n == name) {
-                found.push(format!(
-                    "{kind} `{name}` is in the database but not in the code"
-                ));
-            }
-        }
-        found
+    let forward = if not_fixed.is_empty() {
+        forward.clone()
+    } else {
+        schema_core::diff::diff(live, &reachable)
     };
-    let triggers = |s: &Schema| {
-        s.triggers
+    let mut fix = if forward.is_empty() {
+        Migration {
+            engine,
+            steps: Vec::new(),
+        }
+    } else {
+        crate::migrate::unguarded(engine, live, &reachable, &forward).unwrap_or_else(|error| {
+            Migration {
+                engine,
+                steps: vec![MigrationStep {
+                    suffix: "",
+                    up: format!("-- no fix can be written: {error}\n"),
+                    down: String::new(),
+                }],
+            }
+        })
+    };
+    if !not_fixed.is_empty() {
+        // Said in the fix itself, so nobody takes it for complete.
+        let note: String = not_fixed
             .iter()
-            .map(|t| (t.name.clone(), format!("{t:?}")))
-            .collect()
-    };
-    let functions = |s: &Schema| {
-        s.functions
-            .iter()
-            .map(|f| (f.name.clone(), format!("{f:?}")))
-            .collect()
-    };
-    found.extend(named("trigger", triggers(&target), triggers(&live)));
-    found.extend(named("function", functions(&target), functions(&live)));
-    found
+            .map(|d| {
+                format!("-- not fixed by this script (the rows would have to move to a new table): {d}\n")
+            })
+            .collect();
+        fix.steps.push(MigrationStep {
+            suffix: "_partitioning",
+            up: note,
+            down: String::new(),
+        });
+    }
+    fix
 }
 
 /// Partitioning in words: the scheme, then each partition missing or extra.
@@ -401,6 +223,59 @@ fn partition_differences(
     found
 }
 
+/// Row-level security in words: the mode, tenant isolation, then each policy missing, extra or
+/// different.
+fn security_differences(
+    table: &str,
+    live: &schema_core::TableSecurity,
+    code: &schema_core::TableSecurity,
+) -> Vec<String> {
+    let mut found = Vec::new();
+    if live.row_security != code.row_security {
+        let words = |mode: Option<schema_core::RowSecurity>| match mode {
+            None => "off".to_string(),
+            Some(mode) => mode.key().replace('_', " "),
+        };
+        found.push(format!(
+            "table `{table}`: row-level security is {} in the database but {} in the code",
+            words(live.row_security),
+            words(code.row_security)
+        ));
+    }
+    if live.tenant != code.tenant {
+        found.push(format!(
+            "table `{table}`: tenant isolation is {} in the database but {} in the code",
+            tenant_words(live.tenant.as_ref()),
+            tenant_words(code.tenant.as_ref())
+        ));
+    }
+    for policy in &code.policies {
+        match live.policies.iter().find(|p| p.name == policy.name) {
+            None => found.push(format!(
+                "table `{table}`: policy `{}` is missing from the database",
+                policy.name
+            )),
+            Some(other) if other != policy => found.push(format!(
+                "table `{table}`: policy `{}` differs in the database",
+                policy.name
+            )),
+            Some(_) => {}
+        }
+    }
+    for policy in &live.policies {
+        if !code.policies.iter().any(|p| p.name == policy.name) {
+            found.push(format!(
+                "table `{table}`: policy `{}` is in the database but not in the code",
+                policy.name
+            ));
+        }
+    }
+    if found.is_empty() {
+        found.push(format!("table `{table}`: row-level security differs"));
+    }
+    found
+}
+
 fn tenant_words(tenant: Option<&schema_core::TenantIsolation>) -> String {
     match tenant {
         None => "off".to_string(),
@@ -408,75 +283,21 @@ fn tenant_words(tenant: Option<&schema_core::TenantIsolation>) -> String {
     }
 }
 
-/// On engines that rebuild a table to alter it (SQLite), its triggers go with the old table:
-/// the declared triggers of every rebuilt table are created again.
-fn rebuilt_triggers(engine: Engine, forward: &Diff, target: &Schema) -> Vec<String> {
-    if !crate::migrate::hooks::migration_dialect(engine).rebuilds_tables() {
-        return Vec::new();
-    }
-    let rebuilt: Vec<&str> = forward
-        .changes
-        .iter()
-        .filter_map(|change| match change {
-            Change::AlterTable(alter) if crate::migrate::rebuild::needed(alter) => {
-                Some(alter.to.name.as_str())
-            }
-            _ => None,
-        })
-        .collect();
-    if rebuilt.is_empty() {
-        return Vec::new();
-    }
-    let mut wanted = target.clone();
-    wanted.tables.retain(|t| rebuilt.contains(&t.name.as_str()));
-    wanted
-        .triggers
-        .retain(|t| rebuilt.contains(&t.table.as_str()));
-    crate::triggers::statements(crate::dialect(engine), &wanted)
-}
-
-/// The statements that drop the views only the database has or that differ (dependent views
-/// first), and those that create the declared views that are missing or differ (in dependency
-/// order, with their indexes and comments); with `all`, every view is dropped and created.
-fn view_statements(
-    engine: Engine,
-    live: &Schema,
-    target: &Schema,
-    all: bool,
-) -> (Vec<String>, Vec<String>) {
-    let target_dialect = crate::dialect(engine);
-    let (canon_live, canon_target) = (comparable(live, engine), comparable(target, engine));
-    let differs = |name: &str| all || canon_live.view(name) != canon_target.view(name);
-    let mut drops = Vec::new();
-    for view in crate::views::order(target_dialect, live).into_iter().rev() {
-        if differs(&view.name) {
-            drops.push(format!(
-                "DROP {}VIEW IF EXISTS {}",
-                if view.materialized {
-                    "MATERIALIZED "
-                } else {
-                    ""
-                },
-                crate::quote::identifier(target_dialect, &view.name)
-            ));
+/// `live` with every object that equals its declared namesake in canonical form replaced by
+/// the declared one, so spelling (quotes, parentheses, casts, bodies) is not reported as drift.
+fn aligned(engine: Engine, live: &Schema, target: &Schema) -> Schema {
+    let mut aligned = live.clone();
+    for view in &mut aligned.views {
+        // A view declared without a column list takes the query's names: nothing to compare.
+        if target
+            .view(&view.name)
+            .is_some_and(|v| v.columns.is_empty())
+        {
+            view.columns.clear();
         }
     }
-    let mut wanted = target.clone();
-    wanted.views.retain(|v| differs(&v.name));
-    let creates = if wanted.views.is_empty() {
-        Vec::new()
-    } else {
-        crate::views::statements(target_dialect, &wanted)
-    };
-    (drops, creates)
-}
-
-/// `live` with every object that equals its declared namesake in canonical form replaced by
-/// the declared one, so spelling (quotes, parentheses, casts) is not reported as drift.
-fn aligned(engine: Engine, live: &Schema, target: &Schema) -> Schema {
-    let canonical_live = comparable(live, engine);
+    let canonical_live = comparable(&aligned, engine);
     let canonical_target = comparable(target, engine);
-    let mut aligned = live.clone();
     for table in &mut aligned.tables {
         let (Some(declared), Some(live_canon), Some(declared_canon)) = (
             target.table(&table.name),
@@ -487,53 +308,28 @@ fn aligned(engine: Engine, live: &Schema, target: &Schema) -> Schema {
         };
         align_table(table, declared, live_canon, declared_canon);
     }
-    for view in &mut aligned.views {
-        // A view declared without a column list takes the query's names: nothing to compare.
-        if target
-            .view(&view.name)
-            .is_some_and(|v| v.columns.is_empty())
-        {
-            view.columns.clear();
-        }
+    macro_rules! align {
+        ($field:ident) => {
+            for object in &mut aligned.$field {
+                let same = |list: &[_]| list.iter().find(|o: &&_| same_name(*o, object)).cloned();
+                if let (Some(l), Some(d), Some(original)) = (
+                    same(&canonical_live.$field),
+                    same(&canonical_target.$field),
+                    same(&target.$field),
+                ) && l == d
+                {
+                    *object = original;
+                }
+            }
+        };
+    }
+    align!(views);
+    align!(triggers);
+    align!(functions);
+    if canonical_live.security == canonical_target.security {
+        aligned.security = target.security.clone();
     }
     aligned
-}
-
-/// `schema` without what drift fixes in steps of its own (views, triggers, functions, access
-/// control), so the migration writer neither drops nor recreates them.
-fn tables_bare(schema: &Schema) -> Schema {
-    let mut bare = schema.clone();
-    bare.views.clear();
-    bare.triggers.clear();
-    bare.functions.clear();
-    bare.security = Default::default();
-    for table in &mut bare.tables {
-        table.updated_at = None;
-        table.audit = false;
-        table.security = Default::default();
-    }
-    bare
-}
-
-/// `live` with what drift compares on its own (views, triggers, functions, roles and grants,
-/// and per table `updated_at`, auditing, partitioning and row-level security, which
-/// introspection does not read everywhere) taken from `target`, so the schema diff, which
-/// covers them since migrations do, leaves them to `view_differences` and
-/// `routine_differences` as before.
-fn separately_compared_as_declared(mut live: Schema, target: &Schema) -> Schema {
-    live.views = target.views.clone();
-    live.triggers = target.triggers.clone();
-    live.functions = target.functions.clone();
-    live.security = target.security.clone();
-    for table in &mut live.tables {
-        if let Some(declared) = target.table(&table.name) {
-            table.updated_at = declared.updated_at.clone();
-            table.audit = declared.audit;
-            table.partitioning = declared.partitioning.clone();
-            table.security = declared.security.clone();
-        }
-    }
-    live
 }
 
 /// For each kind of object: where the live and declared objects of one name are equal in
@@ -563,6 +359,9 @@ fn align_table(table: &mut TableDef, declared: &TableDef, live: &TableDef, canon
     if live.comment == canon.comment {
         table.comment = declared.comment.clone();
     }
+    if live.security == canon.security {
+        table.security = declared.security.clone();
+    }
 }
 
 /// Objects that carry a name.
@@ -583,11 +382,79 @@ named!(
     Column,
     schema_core::Check,
     schema_core::Index,
-    schema_core::Exclusion
+    schema_core::Exclusion,
+    schema_core::View,
+    schema_core::Trigger,
+    schema_core::Function
 );
 
 fn same_name<T: Named>(a: &T, b: &T) -> bool {
     a.name() == b.name()
+}
+
+/// Every change in words; a view, trigger or function dropped and created again under one name
+/// is one difference.
+fn describe_all(forward: &Diff) -> Vec<String> {
+    let mut found = Vec::new();
+    for change in &forward.changes {
+        let replaced = forward
+            .changes
+            .iter()
+            .find_map(|other| match (change, other) {
+                (Change::DropView(old), Change::CreateView(new)) if old.name == new.name => {
+                    Some(view_differs(old, new))
+                }
+                (Change::DropTrigger(old), Change::CreateTrigger(new)) if old.name == new.name => {
+                    Some(format!("trigger `{}` differs in the database", new.name))
+                }
+                (Change::DropFunction(old), Change::CreateFunction(new))
+                    if old.name == new.name =>
+                {
+                    Some(format!("function `{}` differs in the database", new.name))
+                }
+                _ => None,
+            });
+        let created_again = forward.changes.iter().any(|other| match (other, change) {
+            (Change::DropView(old), Change::CreateView(new)) => old.name == new.name,
+            (Change::DropTrigger(old), Change::CreateTrigger(new)) => old.name == new.name,
+            (Change::DropFunction(old), Change::CreateFunction(new)) => old.name == new.name,
+            _ => false,
+        });
+        match replaced {
+            Some(words) => found.push(words),
+            None if created_again => {}
+            None => found.extend(describe(change)),
+        }
+    }
+    found
+}
+
+/// A view whose definition differs, naming what differs.
+fn view_differs(live: &schema_core::View, code: &schema_core::View) -> String {
+    let mut what = Vec::new();
+    if live.sql != code.sql {
+        what.push("its query");
+    }
+    if live.columns != code.columns {
+        what.push("its columns");
+    }
+    if live.materialized != code.materialized {
+        what.push("whether it is materialized");
+    }
+    if live.security_invoker != code.security_invoker {
+        what.push("whose rights it runs with");
+    }
+    if live.comment != code.comment {
+        what.push("its comment");
+    }
+    if live.indexes != code.indexes {
+        what.push("its indexes");
+    }
+    format!(
+        "view `{}` differs in the database: {}",
+        code.name,
+        what.join(", ")
+    )
 }
 
 /// One change in words, from the database's side.
@@ -634,14 +501,26 @@ fn describe(change: &Change) -> Vec<String> {
             .iter()
             .flat_map(|c| describe_table_change(&alter.to.name, c))
             .collect(),
-        // Views and routines are compared (and described) by `view_differences` and
-        // `routine_differences`.
-        Change::CreateView(_)
-        | Change::DropView(_)
-        | Change::CreateTrigger(_)
-        | Change::DropTrigger(_)
-        | Change::CreateFunction(_)
-        | Change::DropFunction(_) => Vec::new(),
+        Change::CreateView(v) => one(format!("view `{}` is missing from the database", v.name)),
+        Change::DropView(v) => one(format!(
+            "view `{}` is in the database but not in the code",
+            v.name
+        )),
+        Change::CreateTrigger(t) => {
+            one(format!("trigger `{}` is missing from the database", t.name))
+        }
+        Change::DropTrigger(t) => one(format!(
+            "trigger `{}` is in the database but not in the code",
+            t.name
+        )),
+        Change::CreateFunction(f) => one(format!(
+            "function `{}` is missing from the database",
+            f.name
+        )),
+        Change::DropFunction(f) => one(format!(
+            "function `{}` is in the database but not in the code",
+            f.name
+        )),
         Change::ChangeSecurity { .. } => {
             one("roles, grants or default privileges differ".to_string())
         }
@@ -688,22 +567,29 @@ fn describe_table_change(table: &str, change: &TableChange) -> Vec<String> {
             if *on { "off" } else { "on" },
             if *on { "on" } else { "off" }
         )],
-        TableChange::SetPartitioning { .. } => {
-            vec![format!("table `{table}`: the partitioning differs")]
+        TableChange::SetPartitioning { from, to } => {
+            partition_differences(table, from.as_ref(), to.as_ref())
         }
-        TableChange::SetUpdatedAt { from, to } => vec![format!(
-            "table `{table}`: the updated_at column is {} in the database but {} in the code",
-            shown(from.as_deref()),
-            shown(to.as_deref())
-        )],
-        TableChange::SetAudit(on) => vec![format!(
-            "table `{table}`: auditing is {} in the database but {} in the code",
-            if *on { "off" } else { "on" },
-            if *on { "on" } else { "off" }
-        )],
-        TableChange::SetSecurity { .. } => {
-            vec![format!("table `{table}`: row-level security differs")]
+        TableChange::SetUpdatedAt { from, to } => {
+            let words = |c: &Option<String>| match c {
+                Some(c) => format!("sets `{c}` on update"),
+                None => "has no updated_at trigger".to_string(),
+            };
+            vec![format!(
+                "table `{table}` {} in the database but {} in the code",
+                words(from),
+                words(to)
+            )]
         }
+        TableChange::SetAudit(on) => {
+            let words = |on: bool| if on { "is audited" } else { "is not audited" };
+            vec![format!(
+                "table `{table}` {} in the database but {} in the code",
+                words(!on),
+                words(*on)
+            )]
+        }
+        TableChange::SetSecurity { from, to } => security_differences(table, from, to),
     }
 }
 

@@ -53,22 +53,6 @@ fn built_in<D: Dialect + ?Sized>(dialect: &D, table: &TableDef) -> Vec<String> {
     statements
 }
 
-/// Every trigger on `table` (built-in and custom), to create again after a table rebuild drops
-/// them with the old table (SQLite). Trigger functions (PostgreSQL) are not repeated.
-pub(crate) fn of_table<D: Dialect + ?Sized>(
-    dialect: &D,
-    schema: &Schema,
-    table: &TableDef,
-) -> Vec<String> {
-    let mut statements = built_in(dialect, table);
-    for trigger in schema.triggers.iter().filter(|t| t.table == table.name) {
-        if let Some(body) = trigger.bodies.get(&dialect.engine()) {
-            statements.extend(custom(dialect, trigger, body));
-        }
-    }
-    statements
-}
-
 /// The names of the triggers, trigger functions and functions the script creates on `dialect`,
 /// each kept exactly by the engine (PostgreSQL would silently truncate past 63 bytes).
 pub(crate) fn check<D: Dialect + ?Sized>(

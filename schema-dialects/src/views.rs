@@ -471,45 +471,6 @@ fn create_statements<D: Dialect + ?Sized>(dialect: &D, view: &View) -> Vec<Strin
     statements
 }
 
-/// The views that read `table`, directly or through other views, as `(drop, create)`
-/// statements: dropped before a table rebuild (SQLite cannot rename a table under a view that
-/// reads it, <https://www.sqlite.org/lang_altertable.html>) and created again after it, in
-/// dependency order.
-pub(crate) fn around_rebuild<D: Dialect + ?Sized>(
-    dialect: &D,
-    schema: &Schema,
-    table: &str,
-) -> (Vec<String>, Vec<String>) {
-    let relations = Relations::new(schema);
-    let mut affected: Vec<&View> = Vec::new();
-    for view in order(dialect, schema) {
-        let read = dependencies(dialect, &relations, view);
-        if read
-            .iter()
-            .any(|r| r == table || affected.iter().any(|a| &a.name == r))
-        {
-            affected.push(view);
-        }
-    }
-    let drops = affected
-        .iter()
-        .rev()
-        .map(|view| {
-            let kind = if view.materialized && dialect.supports_materialized_views() {
-                "MATERIALIZED VIEW"
-            } else {
-                "VIEW"
-            };
-            format!("DROP {kind} IF EXISTS {}", identifier(dialect, &view.name))
-        })
-        .collect();
-    let creates = affected
-        .iter()
-        .flat_map(|view| create_statements(dialect, view))
-        .collect();
-    (drops, creates)
-}
-
 /// `CREATE [MATERIALIZED] VIEW`. On an engine without materialized views a materialized view is
 /// created as a plain view (the same rows, always current, computed when read), and the script
 /// says so in a comment.

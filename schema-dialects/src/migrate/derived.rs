@@ -25,10 +25,6 @@ use crate::quote::identifier;
 pub(crate) struct Derived {
     pub before: Vec<String>,
     pub after: Vec<String>,
-    /// Every view is dropped before and created after (a table rebuild need not).
-    pub views_redone: bool,
-    /// Every trigger is dropped before and created after (a table rebuild need not).
-    pub triggers_redone: bool,
 }
 
 /// The statements that replace the derived objects of `from` by those of `to`.
@@ -68,11 +64,7 @@ pub(crate) fn statements<D: MigrationDialect + ?Sized>(
     let new_roles = crate::security::roles(dialect, to);
     let redo_access =
         old_access != new_access || crate::security::roles(dialect, from) != new_roles;
-    let mut derived = Derived {
-        views_redone: redo_views,
-        triggers_redone: redo_triggers || redo_functions,
-        ..Derived::default()
-    };
+    let mut derived = Derived::default();
     if redo_access {
         derived.before.extend(
             old_access

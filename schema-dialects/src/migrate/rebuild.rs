@@ -2,7 +2,9 @@
 //! (<https://www.sqlite.org/lang_altertable.html>, "Making Other Kinds Of Table Schema Changes"):
 //! create the new table under a temporary name, copy the rows, drop the old table, rename the new
 //! one, create its indexes again. Foreign keys are switched off around the transaction and
-//! checked before it commits (`migrate/files.rs`).
+//! checked before it commits (`migrate/files.rs`). Views and triggers, which SQLite refuses to
+//! keep across the rename or drops with the old table, are not this file's: a table change makes
+//! `derived.rs` drop all of them before and create them after.
 
 use schema_core::Diagnostic;
 use schema_core::diff::{AlterTable, TableChange};
@@ -11,16 +13,6 @@ use super::hooks::MigrationDialect;
 use crate::order::Plan;
 use crate::quote::identifier;
 use crate::writer;
-
-/// What the migration already drops before and creates after every table change, so the
-/// rebuild leaves it alone.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Rebuilt {
-    /// All views.
-    pub views: bool,
-    /// All triggers.
-    pub triggers: bool,
-}
 
 /// Whether the change needs a rebuild: anything but column renames and indexes.
 pub(crate) fn needed(alter: &AlterTable) -> bool {
@@ -36,8 +28,6 @@ pub(crate) fn needed(alter: &AlterTable) -> bool {
 pub(crate) fn statements<D: MigrationDialect + ?Sized>(
     dialect: &D,
     alter: &AlterTable,
-    to: &schema_core::Schema,
-    derived: Rebuilt,
 ) -> Result<Vec<String>, Vec<Diagnostic>> {
     let table = &alter.to;
     let temporary_name = format!("{}__new", table.name);
@@ -72,15 +62,7 @@ pub(crate) fn statements<D: MigrationDialect + ?Sized>(
     }
     let name = identifier(dialect, &table.name);
     let temporary_quoted = identifier(dialect, &temporary_name);
-    // Views reading the table go first and come back last (SQLite refuses the rename under
-    // them); the table's triggers go with the old table and are created again.
-    let (drop_views, create_views) = if derived.views {
-        (Vec::new(), Vec::new())
-    } else {
-        crate::views::around_rebuild(dialect, to, &table.name)
-    };
-    let mut statements = drop_views;
-    statements.extend([
+    let mut statements = vec![
         create,
         format!(
             "INSERT INTO {temporary_quoted} ({}) SELECT {} FROM {name}",
@@ -89,7 +71,7 @@ pub(crate) fn statements<D: MigrationDialect + ?Sized>(
         ),
         format!("DROP TABLE {name}"),
         format!("ALTER TABLE {temporary_quoted} RENAME TO {name}"),
-    ]);
+    ];
     let engine = dialect.engine();
     statements.extend(
         table
@@ -98,9 +80,5 @@ pub(crate) fn statements<D: MigrationDialect + ?Sized>(
             .filter(|index| index.applies_to(engine))
             .map(|index| writer::create_index(dialect, table, index)),
     );
-    if !derived.triggers {
-        statements.extend(crate::triggers::of_table(dialect, to, table));
-    }
-    statements.extend(create_views);
     Ok(statements)
 }

@@ -122,7 +122,6 @@ pub(crate) fn statements<D: MigrationDialect + ?Sized>(
 
     // Views, triggers and functions go first when they or the tables change; back at the end.
     let derived = super::derived::statements(dialect, from, to, diff);
-    let (views_redone, triggers_redone) = (derived.views_redone, derived.triggers_redone);
     out.main.extend(derived.before);
 
     // Renames.
@@ -229,11 +228,7 @@ pub(crate) fn statements<D: MigrationDialect + ?Sized>(
     // Columns, then new constraints and indexes, table by table.
     for alter in &alters {
         if rebuilt(alter) {
-            let handled = rebuild::Rebuilt {
-                views: views_redone,
-                triggers: triggers_redone,
-            };
-            match rebuild::statements(dialect, alter, to, handled) {
+            match rebuild::statements(dialect, alter) {
                 Ok(statements) => out.main.extend(statements),
                 Err(found) => problems.extend(found),
             }
