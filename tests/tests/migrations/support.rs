@@ -1,5 +1,6 @@
 //! Round trips on the real engines: apply A through sqlx's migrator, migrate to B, compare the
-//! catalog with B's DDL applied to a fresh database, migrate down, compare with A again.
+//! catalog with B's DDL applied to a fresh database, introspect and diff against B again
+//! (no drift), migrate down, compare with A again.
 //!
 //! The comparison reads the engine's catalog (columns with types, nullability, defaults,
 //! identity and comments; constraints with their definitions; indexes; enum types and domains;
@@ -200,6 +201,16 @@ pub fn round_trip(
         "{engine} {name}: migrated catalog differs from B's DDL\n{}\n{}",
         difference(&catalog_b, &direct_b),
         files(&dir, before)
+    );
+    // Diff again: B read back from the migrated database has no drift from B.
+    let mut live = db
+        .introspect()
+        .unwrap_or_else(|e| panic!("{engine} {name}: introspection failed: {e}"));
+    live.tables.retain(|t| !t.name.starts_with("_sqlx"));
+    let drift = schema_dialects::drift::drift(engine, b, &live);
+    assert!(
+        drift.is_empty(),
+        "{engine} {name}: after migrating, diffing again finds changes:\n{drift}"
     );
     verify(db);
     if let Err(e) = db.undo(&dir, before) {
