@@ -6,6 +6,7 @@
 //! engine will accept it and that it names real columns.
 
 use std::ops::ControlFlow;
+use std::rc::Rc;
 
 use schema_core::{Diagnostic, TableDef};
 use sqlparser::ast::{Expr, Ident, visit_expressions};
@@ -63,7 +64,8 @@ pub(crate) fn check<D: Dialect + ?Sized>(
             None => d,
         }
     };
-    let expr = match parse(dialect, sql) {
+    let parsed = parse_shared(dialect, sql);
+    let expr = match &*parsed {
         Ok(expr) => expr,
         Err(error) => {
             found.push(
@@ -81,7 +83,7 @@ pub(crate) fn check<D: Dialect + ?Sized>(
         Role::Predicate => false,
         Role::Default => true,
     };
-    names(&expr, found, &problem, what, allows_volatile, engine)
+    names(expr, found, &problem, what, allows_volatile, engine)
         .iter()
         .filter_map(|name| resolve(dialect, table, name, what, role, &problem, found))
         .collect()
@@ -95,11 +97,12 @@ pub(crate) fn check<D: Dialect + ?Sized>(
 /// (`'50.00' <= 100` is false as text). Only the references are replaced, found by their source
 /// spans; the rest of the text is kept byte for byte.
 pub(crate) fn as_written<D: Dialect + ?Sized>(dialect: &D, table: &TableDef, sql: &str) -> String {
-    let Ok(expr) = parse(dialect, sql) else {
+    let parsed = parse_shared(dialect, sql);
+    let Ok(expr) = &*parsed else {
         return sql.to_string();
     };
     let mut replacements = Vec::new();
-    let _ = visit_expressions(&expr, |e| {
+    let _ = visit_expressions(expr, |e| {
         let parts: &[Ident] = match e {
             Expr::Identifier(ident) => std::slice::from_ref(ident),
             Expr::CompoundIdentifier(parts) => parts,
@@ -161,6 +164,11 @@ fn byte_offset(text: &str, line: u64, column: u64) -> Option<usize> {
         }
     }
     (current_line == line && current_column == column).then_some(text.len())
+}
+
+/// [`parse`], once per text during a render (validation and the writer share the result).
+fn parse_shared<D: Dialect + ?Sized>(dialect: &D, sql: &str) -> Rc<Result<Expr, String>> {
+    crate::parse_cache::parsed(dialect.engine(), sql, || parse(dialect, sql))
 }
 
 /// Parses one whole expression.

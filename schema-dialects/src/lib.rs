@@ -47,6 +47,7 @@ pub mod migrate;
 mod mysql;
 mod object_styles;
 mod order;
+mod parse_cache;
 pub mod partitions;
 mod postgres;
 pub mod quote;

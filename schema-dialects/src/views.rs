@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::ControlFlow;
+use std::rc::Rc;
 
 use schema_core::{Diagnostic, Schema, View};
 use sqlparser::ast::{
@@ -106,9 +107,15 @@ fn last_part(name: &ObjectName) -> Option<Ident> {
     name.0.last().and_then(|part| part.as_ident()).cloned()
 }
 
-/// Parses `view`'s body for `dialect`: one query.
-fn parse<D: Dialect + ?Sized>(dialect: &D, view: &View) -> Result<Reads, String> {
+/// Parses `view`'s body for `dialect`: one query (once per render: the check and the creation
+/// order share it).
+fn parse<D: Dialect + ?Sized>(dialect: &D, view: &View) -> Rc<Result<Reads, String>> {
     let sql = view.sql_on(dialect.engine());
+    crate::parse_cache::parsed(dialect.engine(), sql, || parse_body(dialect, sql))
+}
+
+/// Parses one view body.
+fn parse_body<D: Dialect + ?Sized>(dialect: &D, sql: &str) -> Result<Reads, String> {
     let parser = dialect.parser_dialect();
     let statements = Parser::parse_sql(&*parser, sql).map_err(|e| e.to_string())?;
     let [Statement::Query(query)] = statements.as_slice() else {
@@ -130,7 +137,8 @@ fn dependencies<D: Dialect + ?Sized>(
     relations: &Relations,
     view: &View,
 ) -> Vec<String> {
-    let Ok(reads) = parse(dialect, view) else {
+    let parsed = parse(dialect, view);
+    let Ok(reads) = &*parsed else {
         return Vec::new();
     };
     let mut found: Vec<String> = reads
@@ -219,7 +227,8 @@ pub(crate) fn check<D: Dialect + ?Sized>(
                 crate::check::identifier(dialect, "index", &index.name, &|d| d, found);
             }
         }
-        let reads = match parse(dialect, view) {
+        let parsed = parse(dialect, view);
+        let reads = match &*parsed {
             Ok(reads) => reads,
             Err(error) => {
                 found.push(
@@ -257,7 +266,7 @@ pub(crate) fn check<D: Dialect + ?Sized>(
             }
         }
         views_read.insert(&view.name, views_among(schema, view, read.into_values()));
-        columns(dialect, schema, &relations, &reads, &problem, found);
+        columns(dialect, schema, &relations, reads, &problem, found);
     }
     cycles(dialect, schema, &views_read, found);
 }

@@ -29,8 +29,17 @@ use crate::order::{self, Plan};
 use crate::quote::{identifier, identifiers, string};
 use crate::{CommentStyle, Dialect, IdentityStyle, Script, types};
 
-/// Checks `schema` for `dialect`, then writes the whole script.
+/// Checks `schema` for `dialect`, then writes the whole script; each expression and view body is
+/// parsed once for both (`parse_cache.rs`).
 pub(crate) fn render<D: Dialect + ?Sized>(
+    dialect: &D,
+    schema: &Schema,
+) -> Result<Script, Diagnostics> {
+    crate::parse_cache::within(|| check_and_write(dialect, schema))
+}
+
+/// [`render`]'s work.
+fn check_and_write<D: Dialect + ?Sized>(
     dialect: &D,
     schema: &Schema,
 ) -> Result<Script, Diagnostics> {
