@@ -284,12 +284,18 @@ fn keys<D: Dialect + ?Sized>(dialect: &D, table: &TableDef, found: &mut Vec<Diag
     let lists = table
         .primary_key
         .iter()
-        .map(|pk| (format!("primary key `{}`", pk.name), pk.columns.clone()))
+        .map(|pk| {
+            (
+                "primary key",
+                &pk.name,
+                pk.columns.iter().collect::<Vec<_>>(),
+            )
+        })
         .chain(
             table
                 .uniques
                 .iter()
-                .map(|u| (format!("unique constraint `{}`", u.name), u.columns.clone())),
+                .map(|u| ("unique constraint", &u.name, u.columns.iter().collect())),
         )
         .chain(
             table
@@ -303,18 +309,20 @@ fn keys<D: Dialect + ?Sized>(dialect: &D, table: &TableDef, found: &mut Vec<Diag
                         .columns
                         .iter()
                         .filter(|c| i.parts.get(*c).is_none_or(|p| p.prefix.is_none()));
-                    (format!("index `{}`", i.name), keyed.cloned().collect())
+                    ("index", &i.name, keyed.collect())
                 }),
         )
         .chain(
             table
                 .foreign_keys
                 .iter()
-                .map(|f| (format!("foreign key `{}`", f.name), f.columns.clone())),
+                .map(|f| ("foreign key", &f.name, f.columns.iter().collect())),
         );
-    for (what, columns) in lists {
-        for column in columns.iter().filter_map(|c| table.find_column(c)) {
+    // The key's description is written only for a problem (most keys have none).
+    for (kind, name, columns) in lists {
+        for column in columns.into_iter().filter_map(|c| table.find_column(c)) {
             if !dialect.can_be_key(&column.sql_type) {
+                let what = format!("{kind} `{name}`");
                 let native =
                     crate::types::column_type(dialect, &table.name, column).unwrap_or_default();
                 found.push(
@@ -590,6 +598,27 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].message.contains("one namespace"));
         assert!(crate::dialect(Engine::MySql).check(&schema).is_empty());
+    }
+
+    #[test]
+    fn a_key_over_a_column_the_engine_cannot_index_names_the_key() {
+        use schema_core::{Column, Engine};
+        let schema = Schema::builder()
+            .table_def(
+                TableDef::new("notes")
+                    .column(Column::new("body", SqlType::Text))
+                    .primary_key(["body"]),
+            )
+            .build()
+            .unwrap();
+        let found = crate::dialect(Engine::MySql).check(&schema);
+        assert!(
+            found.iter().any(|d| d.message.starts_with("primary key `")
+                && d.message
+                    .contains("` uses this column, but MySQL cannot index a `text`")),
+            "{found:?}"
+        );
+        assert!(crate::dialect(Engine::Postgres).check(&schema).is_empty());
     }
 
     #[test]

@@ -20,12 +20,15 @@ pub fn identifier<D: Dialect + ?Sized>(dialect: &D, name: &str) -> String {
     let q = dialect.identifier_quote();
     let mut out = String::with_capacity(name.len() + 2);
     out.push(q);
-    for c in name.chars() {
-        if c == q {
-            out.push(q);
-        }
-        out.push(c);
+    // Copied in runs between quote characters (most names have none), each quote doubled.
+    let mut rest = name;
+    while let Some(at) = rest.find(q) {
+        let end = at + q.len_utf8();
+        out.push_str(&rest[..end]);
+        out.push(q);
+        rest = &rest[end..];
     }
+    out.push_str(rest);
     out.push(q);
     out
 }
