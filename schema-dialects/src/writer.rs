@@ -220,19 +220,31 @@ pub(crate) fn create_table<D: Dialect + ?Sized>(
             sql.push('\n');
         }
     }
-    sql.push_str(&format!(
-        "CREATE TABLE {} (\n",
-        identifier(dialect, &table.name)
-    ));
+    // Room for every line up front: the statement is built without regrowing.
+    sql.reserve(
+        64 + lines
+            .iter()
+            .map(|(comments, line)| {
+                line.len() + 4 + comments.iter().map(|c| c.len() + 3).sum::<usize>()
+            })
+            .sum::<usize>(),
+    );
+    sql.push_str("CREATE TABLE ");
+    sql.push_str(&identifier(dialect, &table.name));
+    sql.push_str(" (\n");
     if let (Some(comment), true) = (&table.comment, line_comments) {
         for line in line_comment(comment) {
-            sql.push_str(&format!("  {line}\n"));
+            sql.push_str("  ");
+            sql.push_str(&line);
+            sql.push('\n');
         }
     }
     let count = lines.len();
     for (i, (comments, line)) in lines.into_iter().enumerate() {
         for comment in comments {
-            sql.push_str(&format!("  {comment}\n"));
+            sql.push_str("  ");
+            sql.push_str(&comment);
+            sql.push('\n');
         }
         sql.push_str("  ");
         sql.push_str(&line);
@@ -319,11 +331,9 @@ pub(crate) fn column_definition<D: Dialect + ?Sized>(
     column: &Column,
     rowid: Option<&str>,
 ) -> Result<String, Diagnostic> {
-    let mut sql = format!(
-        "{} {}",
-        identifier(dialect, &column.name),
-        types::column_type(dialect, &table.name, column)?
-    );
+    let mut sql = identifier(dialect, &column.name);
+    sql.push(' ');
+    sql.push_str(&types::column_type(dialect, &table.name, column)?);
     if let Some(collation) = column.collation.get(&dialect.engine()) {
         sql.push_str(&format!(" COLLATE {}", identifier(dialect, collation)));
     }
