@@ -242,7 +242,9 @@ fn names(
         .filter(|parts| {
             !(parts.len() == 1
                 && parts[0].quote_style.is_none()
-                && NILADIC.contains(&parts[0].value.to_ascii_uppercase().as_str()))
+                && NILADIC
+                    .iter()
+                    .any(|n| n.eq_ignore_ascii_case(&parts[0].value)))
         })
         .collect()
 }
@@ -280,7 +282,7 @@ const VOLATILE: &[&str] = &[
 
 /// The first volatile function or value keyword `expr` uses, if any.
 fn volatile_call(expr: &Expr, names: &[Vec<Ident>]) -> Option<String> {
-    let is_volatile = |name: &str| VOLATILE.contains(&name.to_ascii_uppercase().as_str());
+    let is_volatile = |name: &str| VOLATILE.iter().any(|v| v.eq_ignore_ascii_case(name));
     let mut found = names
         .iter()
         .filter(|parts| parts.len() == 1 && parts[0].quote_style.is_none())
@@ -309,16 +311,19 @@ fn resolve<D: Dialect + ?Sized>(
     problem: &dyn Fn(String) -> Diagnostic,
     found: &mut Vec<Diagnostic>,
 ) -> Option<String> {
-    let written = name
-        .iter()
-        .map(|i| i.to_string())
-        .collect::<Vec<_>>()
-        .join(".");
+    // Written out only for a problem (most names resolve).
+    let written = || {
+        name.iter()
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join(".")
+    };
     let column = name.last()?;
     if role == Role::Default {
         found.push(
             problem(format!(
-                "{what} names `{written}`; a default cannot read columns"
+                "{what} names `{}`; a default cannot read columns",
+                written()
             ))
             .help("use a constant, a function such as `lower('X')`, or a string literal in quotes"),
         );
@@ -327,7 +332,8 @@ fn resolve<D: Dialect + ?Sized>(
     if name.len() > 2 || (name.len() == 2 && !matches(dialect, &name[0], &table.name)) {
         found.push(
             problem(format!(
-                "{what} names `{written}`, which is not a column of `{}`",
+                "{what} names `{}`, which is not a column of `{}`",
+                written(),
                 table.name
             ))
             .help(format!("name only this table's columns, e.g. `{column}`")),
@@ -341,7 +347,7 @@ fn resolve<D: Dialect + ?Sized>(
     {
         return Some(found.name.clone());
     }
-    let message = format!("{what} names column `{written}`, which does not exist");
+    let message = format!("{what} names column `{}`, which does not exist", written());
     let help = if let Some(exact) = table.columns.iter().find(|c| c.name == column.value) {
         // Only case folding stands between the text and the column.
         format!(
