@@ -25,7 +25,7 @@ mod sqlite;
 
 use std::fmt;
 
-use schema_core::{Engine, Schema};
+use schema_core::{Engine, FkAction, Schema};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AssertSqlSafe, Connection, Row};
 
@@ -231,6 +231,20 @@ fn split_top_level(sql: &str) -> Vec<String> {
         parts.push(current.trim().to_string());
     }
     parts
+}
+
+/// The foreign-key action a catalog spells `rule` (`CASCADE`, `SET NULL`, ...: the words
+/// [`FkAction`]'s `Display` writes); anything else is NO ACTION.
+fn fk_action(rule: &str) -> FkAction {
+    [
+        FkAction::Cascade,
+        FkAction::SetNull,
+        FkAction::SetDefault,
+        FkAction::Restrict,
+    ]
+    .into_iter()
+    .find(|action| action.to_string().eq_ignore_ascii_case(rule))
+    .unwrap_or(FkAction::NoAction)
 }
 
 #[cfg(test)]

@@ -8,8 +8,8 @@
 use std::collections::BTreeMap;
 
 use schema_core::{
-    Check, Column, Engine, FkAction, ForeignKey, Generated, GeneratedKind, Identity, Index,
-    IndexMethod, KeyPart, PrimaryKey, Schema, SortOrder, TableDef, Unique, View, ViewColumn,
+    Check, Column, Engine, ForeignKey, Generated, GeneratedKind, Identity, Index, IndexMethod,
+    KeyPart, PrimaryKey, Schema, SortOrder, TableDef, Unique, View, ViewColumn,
 };
 use sqlx::AnyConnection;
 
@@ -325,8 +325,8 @@ async fn foreign_keys(
                 columns: Vec::new(),
                 references: text(&row, 3),
                 referenced_columns: Vec::new(),
-                on_delete: action(&text(&row, 5)),
-                on_update: action(&text(&row, 6)),
+                on_delete: super::fk_action(&text(&row, 5)),
+                on_update: super::fk_action(&text(&row, 6)),
                 deferrable: None,
                 match_full: false,
             });
@@ -337,16 +337,6 @@ async fn foreign_keys(
         }
     }
     Ok(())
-}
-
-fn action(rule: &str) -> FkAction {
-    match rule {
-        "CASCADE" => FkAction::Cascade,
-        "SET NULL" => FkAction::SetNull,
-        "SET DEFAULT" => FkAction::SetDefault,
-        "RESTRICT" => FkAction::Restrict,
-        _ => FkAction::NoAction,
-    }
 }
 
 async fn indexes(

@@ -9,8 +9,8 @@
 use std::collections::BTreeMap;
 
 use schema_core::{
-    Check, Column, Deferrable, Engine, FkAction, ForeignKey, Generated, GeneratedKind, Identity,
-    Index, KeyPart, PrimaryKey, Schema, TableDef, Unique, View, ViewColumn,
+    Check, Column, Deferrable, Engine, ForeignKey, Generated, GeneratedKind, Identity, Index,
+    KeyPart, PrimaryKey, Schema, TableDef, Unique, View, ViewColumn,
 };
 use sqlx::AnyConnection;
 
@@ -273,8 +273,8 @@ async fn foreign_keys(
                 columns: Vec::new(),
                 references: text(&row, 1),
                 referenced_columns: Vec::new(),
-                on_delete: action(&text(&row, 5)),
-                on_update: action(&text(&row, 4)),
+                on_delete: super::fk_action(&text(&row, 5)),
+                on_update: super::fk_action(&text(&row, 4)),
                 deferrable: None,
                 match_full: false,
             });
@@ -295,16 +295,6 @@ async fn foreign_keys(
         table.foreign_keys.push(fk);
     }
     Ok(())
-}
-
-fn action(rule: &str) -> FkAction {
-    match rule {
-        "CASCADE" => FkAction::Cascade,
-        "SET NULL" => FkAction::SetNull,
-        "SET DEFAULT" => FkAction::SetDefault,
-        "RESTRICT" => FkAction::Restrict,
-        _ => FkAction::NoAction,
-    }
 }
 
 async fn indexes(
