@@ -112,7 +112,7 @@ pub use sql_type::{DomainType, EnumType, SqlType};
 pub use table::TableDef;
 pub use table_trait::{__private, ColumnType, NoPrimaryKey, SqlEnum, Table};
 pub use trigger::{AUDIT_LOG_TABLE, Trigger, TriggerEvent, TriggerTiming, audit_log_table};
-pub use view::{View, ViewColumn, ViewDef};
+pub use view::{RelationNames, View, ViewColumn, ViewDef};
 
 #[cfg(feature = "derive")]
 pub use schema_derive::{Domain, SqlEnum, Table, View};

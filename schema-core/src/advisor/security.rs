@@ -9,7 +9,7 @@ use super::{
     DEFINER_VIEW_OVER_RLS, Finding, MATERIALIZED_VIEW_OVER_RLS, POLICY_USING_TRUE,
     POLICY_WITHOUT_RLS, POLICY_WITHOUT_WITH_CHECK, RLS_NOT_FORCED, RLS_WITHOUT_POLICY,
 };
-use crate::{GrantObject, Policy, Privilege, RowSecurity, Schema, TableDef, View};
+use crate::{GrantObject, Policy, Privilege, RelationNames, RowSecurity, Schema, TableDef, View};
 
 /// Every row-level-security pitfall of `schema`, unsuppressed.
 pub(crate) fn pitfalls(schema: &Schema) -> Vec<Finding> {
@@ -17,18 +17,25 @@ pub(crate) fn pitfalls(schema: &Schema) -> Vec<Finding> {
     for table in &schema.tables {
         table_pitfalls(schema, table, &mut found);
     }
+    let names = RelationNames::of(schema);
     for view in &schema.views {
-        view_pitfalls(schema, view, &mut found);
+        view_pitfalls(schema, &names, view, &mut found);
     }
     found
 }
 
 /// A view that runs with its owner's rights (not `security_invoker`, or materialized) over a
 /// table with row-level security. What a view reads is found by the names its body mentions,
-/// through other views too: a superset of what it reads (a name in a string literal counts),
-/// which errs on the side of refusing. `schema-dialects` parses the body exactly for ordering.
-fn view_pitfalls(schema: &Schema, view: &View, found: &mut Vec<Finding>) {
-    let protected = rls_tables_read(schema, view);
+/// through other views too ([`View::names_read_in`]: string literals and comments skipped): a
+/// superset of what it reads, which errs on the side of refusing. `schema-dialects` parses the
+/// body exactly for ordering.
+fn view_pitfalls(
+    schema: &Schema,
+    names: &RelationNames<'_>,
+    view: &View,
+    found: &mut Vec<Finding>,
+) {
+    let protected = rls_tables_read(schema, names, view);
     let Some(first) = protected.first() else {
         return;
     };
@@ -70,7 +77,7 @@ fn view_pitfalls(schema: &Schema, view: &View, found: &mut Vec<Finding>) {
 }
 
 /// The tables with row-level security `view` reads, directly or through other views, sorted.
-fn rls_tables_read(schema: &Schema, view: &View) -> Vec<String> {
+fn rls_tables_read(schema: &Schema, names: &RelationNames<'_>, view: &View) -> Vec<String> {
     let mut found = BTreeSet::new();
     let mut seen = BTreeSet::new();
     let mut pending = vec![view];
@@ -78,27 +85,16 @@ fn rls_tables_read(schema: &Schema, view: &View) -> Vec<String> {
         if !seen.insert(current.name.as_str()) {
             continue;
         }
-        let words = words(&current.sql);
-        for table in schema.tables.iter().filter(|t| t.security.is_enabled()) {
-            if words.contains(&table.name.to_lowercase()) {
-                found.insert(table.name.clone());
+        for name in current.names_read_in(names) {
+            if schema.table(&name).is_some_and(|t| t.security.is_enabled()) {
+                found.insert(name.clone());
             }
-        }
-        for other in &schema.views {
-            if other.name != current.name && words.contains(&other.name.to_lowercase()) {
+            if let Some(other) = schema.view(&name) {
                 pending.push(other);
             }
         }
     }
     found.into_iter().collect()
-}
-
-/// The identifier-like words of `sql`, lower-cased.
-fn words(sql: &str) -> BTreeSet<String> {
-    sql.split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
 }
 
 /// The roles granted SELECT on `relation` that are not admin roles.

@@ -215,11 +215,12 @@ impl Erd {
     pub fn from_schema(schema: &Schema) -> Erd {
         let mut entities: Vec<Entity> = schema.tables.iter().map(entity).collect();
         entities.extend(schema.views.iter().map(view_entity));
+        let names = crate::RelationNames::of(schema);
         let view_reads = schema
             .views
             .iter()
             .flat_map(|view| {
-                view.names_read(schema)
+                view.names_read_in(&names)
                     .into_iter()
                     .map(move |read| (view.name.clone(), read))
             })

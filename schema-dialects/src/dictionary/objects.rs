@@ -1,11 +1,11 @@
 //! The dictionary entries of views, and the notes on a table's triggers and partitioning.
 
-use schema_core::{PartitionBound, Schema, TableDef, View};
+use schema_core::{PartitionBound, RelationNames, TableDef, View};
 
 use super::document::{Block, Cell, table_anchor};
 
 /// A view: heading, purpose, kind and what it reads (linked), its columns, and its query.
-pub(super) fn view_sections(blocks: &mut Vec<Block>, schema: &Schema, view: &View) {
+pub(super) fn view_sections(blocks: &mut Vec<Block>, names: &RelationNames<'_>, view: &View) {
     let anchor = table_anchor(&view.name);
     blocks.push(Block::Heading {
         level: 2,
@@ -28,7 +28,7 @@ pub(super) fn view_sections(blocks: &mut Vec<Block>, schema: &Schema, view: &Vie
             view.name
         )));
     }
-    let reads = view.names_read(schema);
+    let reads = view.names_read_in(names);
     if !reads.is_empty() {
         about.push(Cell::text(". Reads "));
         for (i, name) in reads.iter().enumerate() {

@@ -17,8 +17,9 @@ pub(super) fn document(schema: &Schema, engines: &[Engine]) -> Document {
     for table in &schema.tables {
         table_sections(&mut blocks, table, &relationships, engines);
     }
+    let names = schema_core::RelationNames::of(schema);
     for view in &schema.views {
-        super::objects::view_sections(&mut blocks, schema, view);
+        super::objects::view_sections(&mut blocks, &names, view);
     }
     Document {
         title: "Data dictionary".to_string(),
