@@ -50,6 +50,18 @@ impl Engine {
     pub fn from_key(key: &str) -> Option<Engine> {
         Engine::ALL.into_iter().find(|engine| engine.key() == key)
     }
+
+    /// Whether an object scoped to `engines` (an `only_on(...)` list) exists on this engine;
+    /// an empty list means every engine.
+    ///
+    /// ```
+    /// use schema_core::Engine;
+    /// assert!(Engine::MySql.in_scope(&[]));
+    /// assert!(!Engine::MySql.in_scope(&[Engine::Postgres]));
+    /// ```
+    pub fn in_scope(self, engines: &[Engine]) -> bool {
+        engines.is_empty() || engines.contains(&self)
+    }
 }
 
 impl fmt::Display for Engine {

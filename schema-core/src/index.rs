@@ -249,6 +249,17 @@ pub struct ExclusionElement {
 }
 
 impl Exclusion {
+    /// Whether the constraint is created on `engine`.
+    ///
+    /// ```
+    /// use schema_core::{Engine, Exclusion, IndexMethod};
+    /// let e = Exclusion::using(IndexMethod::Gist).only_on([Engine::Postgres]);
+    /// assert!(!e.applies_to(Engine::MySql));
+    /// ```
+    pub fn applies_to(&self, engine: Engine) -> bool {
+        engine.in_scope(&self.engines)
+    }
+
     /// An exclusion constraint enforced by an index of `method`; add elements with
     /// [`element`](Exclusion::element).
     pub fn using(method: IndexMethod) -> Self {

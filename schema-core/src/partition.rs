@@ -284,7 +284,7 @@ impl Partitioning {
 
     /// Whether the table is partitioned on `engine`.
     pub fn applies_to(&self, engine: Engine) -> bool {
-        self.engines.is_empty() || self.engines.contains(&engine)
+        engine.in_scope(&self.engines)
     }
 
     /// How many periods ahead maintenance creates (lifecycle only).

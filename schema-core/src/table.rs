@@ -515,7 +515,7 @@ impl Index {
 
     /// Whether the index is created on `engine`.
     pub fn applies_to(&self, engine: Engine) -> bool {
-        self.engines.is_empty() || self.engines.contains(&engine)
+        engine.in_scope(&self.engines)
     }
 
     /// Makes the index unique.

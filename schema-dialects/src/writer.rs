@@ -180,11 +180,7 @@ pub(crate) fn create_table<D: Dialect + ?Sized>(
         lines.push((Vec::new(), foreign_key(dialect, fk)));
     }
     let engine = dialect.engine();
-    for exclusion in table
-        .exclusions
-        .iter()
-        .filter(|e| e.engines.is_empty() || e.engines.contains(&engine))
-    {
+    for exclusion in table.exclusions.iter().filter(|e| e.applies_to(engine)) {
         lines.push((Vec::new(), exclusion_constraint(dialect, table, exclusion)));
     }
     if !problems.is_empty() {

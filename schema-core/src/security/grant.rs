@@ -329,7 +329,7 @@ impl Grant {
     /// assert!(Grant::execute("f()").applies_to(Engine::Postgres));
     /// ```
     pub fn applies_to(&self, engine: Engine) -> bool {
-        self.engines.is_empty() || self.engines.contains(&engine)
+        engine.in_scope(&self.engines)
     }
 }
 

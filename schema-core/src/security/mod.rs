@@ -156,7 +156,7 @@ impl TableSecurity {
     /// assert!(TableSecurity::default().applies_to(Engine::Sqlite));
     /// ```
     pub fn applies_to(&self, engine: Engine) -> bool {
-        self.engines.is_empty() || self.engines.contains(&engine)
+        engine.in_scope(&self.engines)
     }
 
     /// Every policy name, tenant isolation's included (`<table>_tenant_isolation`).

@@ -123,6 +123,6 @@ impl Role {
     /// assert!(Role::group("r").applies_to(Engine::MySql));
     /// ```
     pub fn applies_to(&self, engine: Engine) -> bool {
-        self.engines.is_empty() || self.engines.contains(&engine)
+        engine.in_scope(&self.engines)
     }
 }

@@ -386,9 +386,7 @@ fn deploy_table(table: &mut TableDef, engine: Engine) {
             .parts
             .retain(|_, part| *part != schema_core::KeyPart::default());
     }
-    table
-        .exclusions
-        .retain(|e| e.engines.is_empty() || e.engines.contains(&engine));
+    table.exclusions.retain(|e| e.applies_to(engine));
     for exclusion in &mut table.exclusions {
         exclusion.engines.clear();
     }

@@ -189,7 +189,7 @@ pub(crate) fn statements<D: MigrationDialect + ?Sized>(
                 TableChange::DropIndex(index) if index.applies_to(engine) => {
                     dialect.drop_index(table, &index.name)
                 }
-                TableChange::DropExclusion(e) if applies(&e.engines, engine) => {
+                TableChange::DropExclusion(e) if e.applies_to(engine) => {
                     dialect.drop_constraint(table, ConstraintKind::Exclusion, &e.name)
                 }
                 TableChange::DropCheck(check) => {
@@ -441,7 +441,7 @@ fn constraint_additions<D: MigrationDialect + ?Sized>(
                 &table.name,
                 &writer::check_constraint(dialect, table, check),
             )),
-            TableChange::AddExclusion(e) if applies(&e.engines, engine) => Some(add(
+            TableChange::AddExclusion(e) if e.applies_to(engine) => Some(add(
                 dialect,
                 &table.name,
                 &writer::exclusion_constraint(dialect, table, e),
@@ -534,10 +534,6 @@ fn extensions<D: Dialect + ?Sized>(dialect: &D, schema: &Schema) -> BTreeSet<Str
         .cloned()
         .chain(dialect.required_extensions(schema))
         .collect()
-}
-
-fn applies(engines: &[schema_core::Engine], engine: schema_core::Engine) -> bool {
-    engines.is_empty() || engines.contains(&engine)
 }
 
 /// The enum or domain name of a column type.
